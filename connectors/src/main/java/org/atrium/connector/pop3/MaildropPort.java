@@ -1,0 +1,25 @@
+package org.atrium.connector.pop3;
+
+import java.util.Optional;
+
+/**
+ * Port: what the POP3 server needs from the store (RFC 1939). The store implements it.
+ * Every method blocks and is called only from a session's worker thread.
+ */
+public interface MaildropPort {
+
+    /**
+     * Checks a user's password (RFC 1939 §7 USER/PASS). Implementations compare slow salted hashes and count failures.
+     *
+     * @return the canonical account address when the credentials are right and the account may use POP3
+     */
+    Optional<String> authenticate(String user, String password, String clientIp);
+
+    /**
+     * Opens the account's maildrop (its INBOX) for exclusive use (RFC 1939 §8: the server acquires an exclusive-access
+     * lock on entering the TRANSACTION state).
+     *
+     * @throws MaildropBusyException when another session holds the maildrop
+     */
+    Maildrop open(String account) throws MaildropBusyException;
+}

@@ -1,0 +1,29 @@
+package org.atrium.connector.smtp;
+
+/**
+ * The store's verdict on one recipient.
+ *
+ * @param outcome what the SMTP server answers
+ * @param address the canonical address to deliver to (an alias resolved, case folded); null unless accepted
+ */
+public record RecipientCheck(Outcome outcome, String address) {
+
+    public enum Outcome {
+        /** Hosted here (or relay permitted): 250. */
+        ACCEPT,
+        /** A domain hosted here, but no such mailbox: 550 5.1.1 (RFC 3463). */
+        UNKNOWN_USER,
+        /** Not hosted here and the client may not relay: 550 5.7.1. */
+        RELAY_DENIED,
+        /** The store cannot decide now (database down): 451 4.3.0. */
+        TEMPORARY_FAILURE
+    }
+
+    public static RecipientCheck accept(String canonicalAddress) {
+        return new RecipientCheck(Outcome.ACCEPT, canonicalAddress);
+    }
+
+    public static RecipientCheck of(Outcome outcome) {
+        return new RecipientCheck(outcome, null);
+    }
+}
