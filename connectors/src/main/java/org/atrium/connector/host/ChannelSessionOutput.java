@@ -1,0 +1,66 @@
+package org.atrium.connector.host;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.atrium.connector.net.SessionOutput;
+
+/**
+ * {@link SessionOutput} over a Netty channel. Called from the session's worker thread: writes are queued to the event
+ * loop, and when the channel's outbound buffer is over its high-water mark the worker waits for the peer to read
+ * (back-pressure for large downloads), which is harmless because it is not an event loop.
+ */
+final class ChannelSessionOutput implements SessionOutput {
+
+    private static final long WRITE_WAIT_SECONDS = 120;
+    private final Channel channel;
+    private volatile boolean closed;
+
+    ChannelSessionOutput(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void send(String line) {
+        write(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void sendRaw(byte[] bytes, int off, int len) {
+        write(Unpooled.copiedBuffer(bytes, off, len));
+    }
+
+    private void write(ByteBuf buf) {
+        if (closed || !channel.isActive()) {
+            buf.release();
+            return;
+        }
+        if (channel.isWritable()) {
+            channel.write(buf, channel.voidPromise());
+        } else {
+            // Wait until the peer has taken what is queued; give up (and close) if it stalls for minutes.
+            if (!channel.writeAndFlush(buf).awaitUninterruptibly(WRITE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                close();
+            }
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (!closed) {
+            channel.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+}

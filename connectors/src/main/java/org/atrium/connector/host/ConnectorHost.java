@@ -1,0 +1,145 @@
+package org.atrium.connector.host;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.atrium.connector.net.SessionFactory;
+import org.atrium.connector.pop3.MaildropPort;
+import org.atrium.connector.pop3.Pop3SessionFactory;
+import org.atrium.connector.pop3.Pop3Settings;
+import org.atrium.connector.smtp.MailIntake;
+import org.atrium.connector.smtp.SmtpSessionFactory;
+import org.atrium.connector.smtp.SmtpSettings;
+
+/**
+ * Hosts the protocol listeners (SMTP, POP3) on Netty 4.2, started with the application after the store
+ * (ARCHITECTURE.md, "connectors"). Event loops come from the container's {@link ManagedThreadFactory}; sessions run on
+ * the container's {@link ManagedExecutorService}; the store is reached only through the ports, injected as EJBs.
+ *
+ * <p>If a listener cannot bind (port taken), the deployment fails with that reason rather than running half-deaf.
+ */
+@Singleton
+@Startup
+@DependsOn("atrium-ejb.jar#StoreBootstrap")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ConnectorHost {
+
+    private static final Logger LOG = System.getLogger("org.atrium.connector.host");
+
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/atrium-netty")
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/atrium-sessions")
+    ManagedExecutorService workers;
+
+    @EJB
+    MailIntake intake;
+
+    @EJB
+    MaildropPort maildrops;
+
+    private EventLoopGroup acceptors;
+    private EventLoopGroup io;
+    private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
+    private final List<ListenerStatus> status = Collections.synchronizedList(new ArrayList<>());
+
+    /** A bound listener, for status pages. */
+    public record ListenerStatus(String protocol, String address, int port) {
+    }
+
+    @PostConstruct
+    void start() {
+        HostSettings s = HostSettings.fromSystemProperties();
+        acceptors = new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
+        io = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), threads,
+                NioIoHandler.newFactory());
+        try {
+            Path spool = s.dataDir().resolve("spool");
+            Files.createDirectories(spool);
+            SmtpSettings smtp = SmtpSettings.defaults(s.hostname(), spool).withMaxMessageSize(s.maxMessageSize());
+            bind("smtp", s.bindAddress(), s.smtpPort(), s.hostname(),
+                    new SmtpSessionFactory(intake, smtp, Clock.systemUTC()));
+            bind("pop3", s.bindAddress(), s.pop3Port(), s.hostname(),
+                    new Pop3SessionFactory(maildrops, Pop3Settings.defaults(s.hostname())));
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("cannot start the protocol listeners: " + e.getMessage(), e);
+        }
+    }
+
+    private void bind(String protocol, String host, int port, String serverName, SessionFactory factory)
+            throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(acceptors, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 512)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("session", new LineProtocolHandler(factory, workers, serverName));
+                    }
+                });
+        var future = b.bind(new InetSocketAddress(host, port)).await();
+        if (!future.isSuccess()) {
+            throw new IllegalStateException(protocol + " listener cannot bind " + host + ":" + port + ": "
+                    + future.cause(), future.cause());
+        }
+        channels.add(future.channel());
+        status.add(new ListenerStatus(protocol, host, port));
+        LOG.log(Level.INFO, "connector: {0} listening on {1}:{2,number,#}", protocol, host, port);
+    }
+
+    /** The listeners that are bound now. */
+    public List<ListenerStatus> listeners() {
+        return List.copyOf(status);
+    }
+
+    @PreDestroy
+    void stop() {
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        channels.clear();
+        status.clear();
+        if (acceptors != null) {
+            acceptors.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+        if (io != null) {
+            io.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+        LOG.log(Level.INFO, "connector: listeners stopped");
+    }
+}

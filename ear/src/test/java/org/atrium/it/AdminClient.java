@@ -1,0 +1,61 @@
+package org.atrium.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Calls the admin REST API as the demo administrator; used by tests to create their own users. */
+public final class AdminClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private AdminClient() {
+    }
+
+    public record Reply(int status, String body) {
+    }
+
+    public static Reply call(String method, String path, String json, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ItEnv.api() + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("admin API unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Reply asAdmin(String method, String path, String json) {
+        return call(method, path, json, ItEnv.admin(), ItEnv.demoPassword());
+    }
+
+    /** Creates a fresh user {@code <prefix><n>@atrium.test} with the given password and returns its address. */
+    public static String newUser(String prefix, String password) {
+        String address = prefix + System.currentTimeMillis() % 100000 + "x" + SEQ.incrementAndGet() + "@" + ItEnv.DOMAIN;
+        Reply r = asAdmin("POST", "/users", "{\"address\":\"" + address + "\",\"password\":\"" + password + "\"}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("cannot create user " + address + ": " + r);
+        }
+        return address;
+    }
+}

@@ -1,0 +1,61 @@
+package org.atrium.it;
+
+import java.nio.file.Path;
+
+/** Where the server under test is: failsafe passes these as system properties (ear/pom.xml). */
+public final class ItEnv {
+
+    private ItEnv() {
+    }
+
+    public static final String HOST = "127.0.0.1";
+    public static final String DOMAIN = "atrium.test";
+
+    public static int port(String name) {
+        return Integer.getInteger("atrium.it." + name + ".port");
+    }
+
+    public static int smtp() {
+        return port("smtp");
+    }
+
+    public static int pop3() {
+        return port("pop3");
+    }
+
+    public static int http() {
+        return port("http");
+    }
+
+    public static int ldap() {
+        return port("ldap");
+    }
+
+    public static String demoPassword() {
+        return System.getProperty("atrium.it.demo.password");
+    }
+
+    public static String admin() {
+        return "admin@" + DOMAIN;
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("atrium.home")).toAbsolutePath().normalize();
+    }
+
+    public static Path var() {
+        return Path.of(System.getProperty("atrium.it.var"));
+    }
+
+    public static Path dataDir() {
+        return var().resolve("data");
+    }
+
+    public static String db() {
+        return System.getProperty("atrium.it.db", "h2");
+    }
+
+    public static String api() {
+        return "http://" + HOST + ":" + http() + "/api/v1";
+    }
+}

@@ -1,0 +1,98 @@
+package org.atrium.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Small raw-socket helpers shared by the integration tests. */
+public final class MailTools {
+
+    private MailTools() {
+    }
+
+    /** Sends one message over SMTP by hand (RFC 5321 §3.3) and returns the final reply line. */
+    public static String sendRaw(String from, String to, String body) throws IOException {
+        try (Socket s = new Socket(ItEnv.HOST, ItEnv.smtp())) {
+            s.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            expect(in, "220");
+            cmd(out, in, "EHLO it.example", "250");
+            cmd(out, in, "MAIL FROM:<" + from + ">", "250");
+            cmd(out, in, "RCPT TO:<" + to + ">", "250");
+            cmd(out, in, "DATA", "354");
+            out.write((body.replace("\n.", "\n..") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String reply = expect(in, "250");
+            cmd(out, in, "QUIT", "221");
+            return reply;
+        }
+    }
+
+    static void cmd(OutputStream out, BufferedReader in, String line, String code) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        expect(in, code);
+    }
+
+    /** Reads a (possibly multi-line) reply and checks its code; returns the last line. */
+    static String expect(BufferedReader in, String code) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                throw new IOException("connection closed while expecting " + code);
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        if (!line.startsWith(code)) {
+            throw new IOException("expected " + code + " but got: " + line);
+        }
+        return line;
+    }
+
+    /** Number of messages in a maildrop, by POP3 STAT (RFC 1939 §5). */
+    public static int pop3Count(String user, String password) throws IOException {
+        try (Socket s = new Socket(ItEnv.HOST, ItEnv.pop3())) {
+            s.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            pop(in, null, out);
+            pop(in, "USER " + user, out);
+            pop(in, "PASS " + password, out);
+            String stat = pop(in, "STAT", out);
+            pop(in, "QUIT", out);
+            return Integer.parseInt(stat.split(" ")[1]);
+        }
+    }
+
+    private static String pop(BufferedReader in, String cmd, OutputStream out) throws IOException {
+        if (cmd != null) {
+            out.write((cmd + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        String line = in.readLine();
+        if (line == null || !line.startsWith("+OK")) {
+            throw new IOException("POP3 " + (cmd == null ? "greeting" : cmd.split(" ")[0]) + ": " + line);
+        }
+        return line;
+    }
+
+    /** Waits until the maildrop holds at least {@code n} messages. */
+    public static void awaitMessages(String user, String password, int n, Duration max) throws Exception {
+        Instant deadline = Instant.now().plus(max);
+        int seen = -1;
+        while (Instant.now().isBefore(deadline)) {
+            seen = pop3Count(user, password);
+            if (seen >= n) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(user + " has " + seen + " message(s), expected " + n + " within " + max);
+    }
+}

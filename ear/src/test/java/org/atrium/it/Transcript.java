@@ -1,0 +1,225 @@
+package org.atrium.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a protocol transcript against the deployed server over real sockets.
+ *
+ * <p>Format, one directive per line ({@code #} starts a comment, citing the RFC section a step checks):
+ * <ul>
+ * <li>{@code == NAME PROTO} opens connection NAME to PROTO (smtp, pop3) and makes it current; {@code == NAME}
+ * switches to an open one.</li>
+ * <li>{@code C: text} sends text + CRLF. {@code R: text} sends raw bytes with Java escapes (\r \n \t \\ \xNN) and no
+ * CRLF added. {@code C*N: text} sends the text N times (each with CRLF).</li>
+ * <li>{@code S: regex} reads one line and requires the regex to match the whole line.
+ * {@code S*: regex} skips lines while they match regex (zero or more).</li>
+ * <li>{@code EOF:} requires the server to close the connection. {@code CLOSE:} closes from the client side
+ * (a dropped connection, without QUIT).</li>
+ * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address and ${VAR_password}
+ * its password. {@code @deliver VAR N} waits until VAR's maildrop holds N messages. {@code @sleep MS}.</li>
+ * </ul>
+ * ${password} is the demo password, ${domain} the demo domain.
+ */
+public final class Transcript {
+
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private final Map<String, String> vars = new HashMap<>();
+    private final Map<String, Conn> conns = new LinkedHashMap<>();
+    private final List<String> log = new ArrayList<>();
+    private Conn current;
+
+    private static final class Conn implements AutoCloseable {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+
+        Conn(int port) throws IOException {
+            socket = new Socket(ItEnv.HOST, port);
+            socket.setSoTimeout(15_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        /** One line without CRLF, or null at end of stream. */
+        String readLine() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    byte[] bytes = b.toByteArray();
+                    int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    return new String(bytes, 0, n, StandardCharsets.UTF_8);
+                }
+                b.write(c);
+            }
+            return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    public Transcript() {
+        vars.put("password", ItEnv.demoPassword());
+        vars.put("domain", ItEnv.DOMAIN);
+    }
+
+    public void run(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String pending = null; // a line read by S* that did not match and belongs to the next S:
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                String raw = lines.get(i);
+                if (raw.isBlank() || raw.startsWith("#")) {
+                    continue;
+                }
+                String line = substitute(raw);
+                String where = file.getFileName() + ":" + (i + 1);
+                if (line.startsWith("== ")) {
+                    String[] p = line.substring(3).trim().split("\\s+");
+                    if (p.length == 2) {
+                        Conn c = new Conn(ItEnv.port(p[1]));
+                        conns.put(p[0], c);
+                        current = c;
+                    } else {
+                        current = conns.get(p[0]);
+                        if (current == null) {
+                            fail(where + ": no connection " + p[0]);
+                        }
+                    }
+                    pending = null;
+                    log.add("-- " + p[0]);
+                } else if (line.startsWith("C: ") || line.equals("C:")) {
+                    send(line.length() > 3 ? line.substring(3) : "", true);
+                } else if (line.startsWith("C*")) {
+                    int colon = line.indexOf(':');
+                    int n = Integer.parseInt(line.substring(2, colon));
+                    String text = line.substring(colon + 2);
+                    StringBuilder sb = new StringBuilder();
+                    for (int k = 0; k < n; k++) {
+                        sb.append(text).append("\r\n");
+                    }
+                    send(sb.toString(), false);
+                } else if (line.startsWith("R: ")) {
+                    send(unescape(line.substring(3)), false);
+                } else if (line.startsWith("S: ")) {
+                    String got = pending != null ? pending : current.readLine();
+                    pending = null;
+                    log.add("S: " + got);
+                    String regex = line.substring(3);
+                    if (got == null || !got.matches(regex)) {
+                        fail(where + ": expected /" + regex + "/ but server sent: " + got + "\n" + String.join("\n", log));
+                    }
+                } else if (line.startsWith("S*: ")) {
+                    String regex = line.substring(4);
+                    String got;
+                    while ((got = current.readLine()) != null && got.matches(regex)) {
+                        log.add("S: " + got);
+                    }
+                    pending = got;
+                } else if (line.equals("EOF:")) {
+                    String got = pending != null ? pending : readOrEof(current);
+                    if (got != null) {
+                        fail(where + ": expected the server to close, but it sent: " + got + "\n" + String.join("\n", log));
+                    }
+                    log.add("(closed)");
+                } else if (line.equals("CLOSE:")) {
+                    current.close();
+                    log.add("(client closed)");
+                } else if (line.startsWith("@user ")) {
+                    String name = line.substring(6).trim();
+                    String pw = "Pw-" + Long.toHexString(System.nanoTime());
+                    vars.put(name, AdminClient.newUser(name.toLowerCase(), pw));
+                    vars.put(name + "_password", pw);
+                } else if (line.startsWith("@deliver ")) {
+                    String[] p = line.substring(9).trim().split("\\s+");
+                    MailTools.awaitMessages(vars.get(p[0]), vars.get(p[0] + "_password"), Integer.parseInt(p[1]),
+                            Duration.ofSeconds(20));
+                } else if (line.startsWith("@sleep ")) {
+                    Thread.sleep(Long.parseLong(line.substring(7).trim()));
+                } else {
+                    fail(where + ": unknown transcript directive: " + raw);
+                }
+            }
+        } finally {
+            for (Conn c : conns.values()) {
+                c.close();
+            }
+        }
+    }
+
+    private void send(String text, boolean crlf) throws IOException {
+        log.add("C: " + text.replace("\r", "\\r").replace("\n", "\\n"));
+        byte[] b = (crlf ? text + "\r\n" : text).getBytes(StandardCharsets.UTF_8);
+        current.out.write(b);
+        current.out.flush();
+    }
+
+    private static String readOrEof(Conn c) throws IOException {
+        try {
+            return c.readLine();
+        } catch (SocketTimeoutException e) {
+            return "(nothing, and the connection stayed open)";
+        } catch (java.net.SocketException e) {
+            return null; // reset by the server: closed
+        }
+    }
+
+    private String substitute(String s) {
+        Matcher m = VAR.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = vars.get(m.group(1));
+            if (v == null) {
+                throw new IllegalArgumentException("undefined transcript variable ${" + m.group(1) + "}");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String unescape(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                sb.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 'r' -> sb.append('\r');
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case '\\' -> sb.append('\\');
+                case 'x' -> {
+                    sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    i += 2;
+                }
+                default -> sb.append('\\').append(n);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.atrium.store.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.atrium.store.domain.BlobGarbage;
+import org.atrium.store.domain.MessageContent;
+
+/**
+ * Reference counting of single-instance content. Every change is one atomic SQL update, which also holds the content
+ * row's lock until the transaction ends, so concurrent deliveries and expunges serialise on it and none is lost.
+ * Must be called inside the caller's transaction.
+ */
+@ApplicationScoped
+public class ContentReferences {
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    public void add(MessageContent content) {
+        em.createQuery("update MessageContent c set c.refCount = c.refCount + 1 where c.id = :id")
+                .setParameter("id", content.getId()).executeUpdate();
+    }
+
+    /** Drops one reference; the last one removes the content row and queues its blob for the collector. */
+    public void release(MessageContent content) {
+        em.createQuery("update MessageContent c set c.refCount = c.refCount - 1 where c.id = :id")
+                .setParameter("id", content.getId()).executeUpdate();
+        int left = em.createQuery("select c.refCount from MessageContent c where c.id = :id", Integer.class)
+                .setParameter("id", content.getId()).getSingleResult();
+        if (left > 0) {
+            return;
+        }
+        String hash = content.getBlobHash();
+        em.createQuery("delete from MessageContent c where c.id = :id").setParameter("id", content.getId())
+                .executeUpdate();
+        em.detach(content);
+        BlobGarbage g = em.find(BlobGarbage.class, hash);
+        if (g == null) {
+            em.persist(new BlobGarbage(hash, Instant.now()));
+        } else {
+            g.releasedAgain(Instant.now());
+        }
+    }
+}

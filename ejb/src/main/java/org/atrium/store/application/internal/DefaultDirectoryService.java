@@ -1,0 +1,313 @@
+package org.atrium.store.application.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.atrium.store.application.AccountView;
+import org.atrium.store.application.DirectoryChanged;
+import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.DomainView;
+import org.atrium.store.application.GroupView;
+import org.atrium.store.application.MailboxService;
+import org.atrium.store.application.NewAccount;
+import org.atrium.store.application.RecipientResolution;
+import org.atrium.store.application.StoreException;
+import org.atrium.store.domain.Account;
+import org.atrium.store.domain.Alias;
+import org.atrium.store.domain.Domain;
+import org.atrium.store.domain.MailAddress;
+import org.atrium.store.domain.MailGroup;
+import org.atrium.store.domain.PasswordHash;
+
+/** The directory kept in the database. See {@link DirectoryService}. */
+@Stateless
+public class DefaultDirectoryService implements DirectoryService {
+
+    private static final Logger LOG = System.getLogger("org.atrium.store.directory");
+
+    @PersistenceContext(unitName = "atrium")
+    EntityManager em;
+
+    @Inject
+    DirectoryCache cache;
+
+    @Inject
+    MailboxService mailboxes;
+
+    @Inject
+    Event<DirectoryChanged> changes;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public DomainView createDomain(String name) {
+        String normalized;
+        try {
+            normalized = MailAddress.normalizeDomain(name);
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid("name", e.getMessage());
+        }
+        if (findDomain(normalized).isPresent()) {
+            throw StoreException.conflict("name", "domain " + normalized + " already exists");
+        }
+        Domain d = new Domain(normalized, clock.instant());
+        em.persist(d);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, normalized, false));
+        LOG.log(Level.INFO, "directory: domain {0} created", normalized);
+        return new DomainView(d.getId(), d.getName(), d.getCreatedAt(), 0);
+    }
+
+    @Override
+    public List<DomainView> domains() {
+        List<Object[]> rows = em.createQuery("select d, (select count(a) from Account a where a.domain = d) "
+                + "from Domain d order by d.name", Object[].class).getResultList();
+        List<DomainView> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Domain d = (Domain) r[0];
+            out.add(new DomainView(d.getId(), d.getName(), d.getCreatedAt(), ((Number) r[1]).longValue()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean isLocalDomain(String domain) {
+        if (domain == null) {
+            return false;
+        }
+        String d = domain.toLowerCase(java.util.Locale.ROOT);
+        return cache.localDomain(d, () -> findDomain(d).isPresent());
+    }
+
+    @Override
+    public AccountView createAccount(NewAccount request) {
+        MailAddress address = parseAddress("address", request.address());
+        Domain domain = findDomain(address.domain())
+                .orElseThrow(() -> StoreException.invalid("address", "domain " + address.domain() + " is not hosted here"));
+        if (addressTaken(address.toString())) {
+            throw StoreException.conflict("address", address + " is already in use");
+        }
+        try {
+            PasswordHash.checkAcceptable(request.password());
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid("password", e.getMessage());
+        }
+        Instant now = clock.instant();
+        Account a = new Account(domain, address, request.displayName(), request.admin(), now);
+        a.setPassword(request.password());
+        a.setGivenName(request.givenName());
+        a.setSurname(request.surname());
+        a.setDepartment(request.department());
+        a.setTitle(request.title());
+        a.setPhone(request.phone());
+        a.setOffice(request.office());
+        em.persist(a);
+        mailboxes.createDefaultFolders(a);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, a.getAddress(), false));
+        LOG.log(Level.INFO, "directory: account {0} created{1}", a.getAddress(), a.isAdmin() ? " (administrator)" : "");
+        return view(a);
+    }
+
+    @Override
+    public void setPassword(String address, String newPassword) {
+        Account a = accountEntity(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+        try {
+            a.setPassword(newPassword);
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid("password", e.getMessage());
+        }
+        LOG.log(Level.INFO, "directory: password of {0} changed", a.getAddress());
+    }
+
+    @Override
+    public Optional<AccountView> account(String address) {
+        return accountEntity(address).map(this::view);
+    }
+
+    @Override
+    public List<AccountView> accounts(String domain) {
+        List<Account> list;
+        if (domain == null || domain.isBlank()) {
+            list = em.createQuery("select a from Account a order by a.address", Account.class).getResultList();
+        } else {
+            String d = domain.trim().toLowerCase(java.util.Locale.ROOT);
+            if (findDomain(d).isEmpty()) {
+                throw StoreException.notFound("no domain " + d);
+            }
+            list = em.createQuery("select a from Account a where a.domain.name = :d order by a.address", Account.class)
+                    .setParameter("d", d).getResultList();
+        }
+        return list.stream().map(this::view).toList();
+    }
+
+    @Override
+    public void addAlias(String alias, String accountAddress) {
+        MailAddress a = parseAddress("alias", alias);
+        if (findDomain(a.domain()).isEmpty()) {
+            throw StoreException.invalid("alias", "domain " + a.domain() + " is not hosted here");
+        }
+        if (addressTaken(a.toString())) {
+            throw StoreException.conflict("alias", a + " is already in use");
+        }
+        Account target = accountEntity(accountAddress)
+                .orElseThrow(() -> StoreException.notFound("no account " + accountAddress));
+        em.persist(new Alias(a, target));
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, target.getAddress(), false));
+    }
+
+    @Override
+    public GroupView createGroup(String address, String displayName, List<String> members) {
+        MailAddress a = parseAddress("address", address);
+        Domain domain = findDomain(a.domain())
+                .orElseThrow(() -> StoreException.invalid("address", "domain " + a.domain() + " is not hosted here"));
+        if (addressTaken(a.toString())) {
+            throw StoreException.conflict("address", a + " is already in use");
+        }
+        MailGroup g = new MailGroup(domain, a, displayName);
+        for (String m : members == null ? List.<String>of() : members) {
+            try {
+                g.addMember(parseAddress("members", m));
+            } catch (IllegalArgumentException e) {
+                throw StoreException.invalid("members", e.getMessage());
+            }
+        }
+        em.persist(g);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, g.getAddress(), false));
+        return view(g);
+    }
+
+    @Override
+    public List<GroupView> groups(String domain) {
+        var q = domain == null
+                ? em.createQuery("select g from MailGroup g order by g.address", MailGroup.class)
+                : em.createQuery("select g from MailGroup g where g.domain.name = :d order by g.address", MailGroup.class)
+                        .setParameter("d", domain.toLowerCase(java.util.Locale.ROOT));
+        return q.getResultList().stream().map(DefaultDirectoryService::view).toList();
+    }
+
+    @Override
+    public Optional<AccountView> authenticate(String login, String password, String clientIp, String protocol) {
+        Optional<Account> account = login == null ? Optional.empty() : accountOrAlias(login.trim());
+        if (account.isPresent() && account.get().passwordMatches(password)) {
+            Account a = account.get();
+            a.recordLogin(clock.instant());
+            LOG.log(Level.INFO, "auth: {0} login ok user={1} client={2}", protocol, a.getAddress(), clientIp);
+            return Optional.of(view(a));
+        }
+        LOG.log(Level.WARNING, "auth: {0} login failed user={1} client={2}", protocol, safe(login), clientIp);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> postmaster(String domain) {
+        if (domain != null) {
+            Optional<String> inDomain = em.createQuery("select a.address from Account a where a.admin = true "
+                    + "and a.enabled = true and a.domain.name = :d order by a.id", String.class)
+                    .setParameter("d", domain.toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                    .getResultStream().findFirst();
+            if (inDomain.isPresent()) {
+                return inDomain;
+            }
+            if (!isLocalDomain(domain)) {
+                return Optional.empty();
+            }
+        }
+        return em.createQuery("select a.address from Account a where a.admin = true and a.enabled = true order by a.id",
+                String.class).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public RecipientResolution resolve(String address) {
+        String key = address == null ? "" : address.trim().toLowerCase(java.util.Locale.ROOT);
+        return cache.recipient(key, () -> load(key));
+    }
+
+    private RecipientResolution load(String key) {
+        MailAddress a;
+        try {
+            a = MailAddress.parse(key);
+        } catch (IllegalArgumentException e) {
+            return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
+        }
+        if (findDomain(a.domain()).isEmpty()) {
+            return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
+        }
+        return accountOrAlias(a.toString())
+                .filter(Account::isEnabled)
+                .map(acc -> new RecipientResolution(RecipientResolution.Kind.LOCAL, acc.getAddress()))
+                .orElse(new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null));
+    }
+
+    private Optional<Account> accountOrAlias(String address) {
+        Optional<Account> a = accountEntity(address);
+        if (a.isPresent()) {
+            return a;
+        }
+        return em.createQuery("select al.account from Alias al where al.address = :a", Account.class)
+                .setParameter("a", address.toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    Optional<Account> accountEntity(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select a from Account a where a.address = :a", Account.class)
+                .setParameter("a", address.trim().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    private Optional<Domain> findDomain(String name) {
+        return em.createQuery("select d from Domain d where d.name = :n", Domain.class)
+                .setParameter("n", name).getResultStream().findFirst();
+    }
+
+    private boolean addressTaken(String address) {
+        long n = em.createQuery("select count(a) from Account a where a.address = :a", Long.class)
+                .setParameter("a", address).getSingleResult()
+                + em.createQuery("select count(a) from Alias a where a.address = :a", Long.class)
+                        .setParameter("a", address).getSingleResult()
+                + em.createQuery("select count(g) from MailGroup g where g.address = :a", Long.class)
+                        .setParameter("a", address).getSingleResult();
+        return n > 0;
+    }
+
+    private static MailAddress parseAddress(String field, String text) {
+        try {
+            return MailAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid(field, e.getMessage());
+        }
+    }
+
+    private static String safe(String login) {
+        if (login == null) {
+            return "-";
+        }
+        String s = login.replaceAll("[^\\x21-\\x7e]", "?");
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    private AccountView view(Account a) {
+        List<String> aliases = em.createQuery("select al.address from Alias al where al.account = :a order by al.address",
+                String.class).setParameter("a", a).getResultList();
+        return new AccountView(a.getId(), a.getAddress(), a.getDisplayName(), a.getGivenName(), a.getSurname(),
+                a.getDepartment(), a.getTitle(), a.getPhone(), a.getOffice(), a.isAdmin(), a.isEnabled(), aliases,
+                a.getCreatedAt(), a.getLastLoginAt());
+    }
+
+    private static GroupView view(MailGroup g) {
+        return new GroupView(g.getId(), g.getAddress(), g.getDisplayName(), g.isMembersOnly(),
+                List.copyOf(g.getMembers()));
+    }
+}

@@ -1,0 +1,191 @@
+package org.atrium.store.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * A user with a mailbox. Holds the password only as a slow salted hash ({@link PasswordHash}).
+ * The POP3 exclusive lock (RFC 1939 §8) is a lease on this row so that it also holds across cluster nodes and expires
+ * if the node holding it dies.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "domain_id")
+    private Domain domain;
+
+    @Column(name = "local_part", nullable = false)
+    private String localPart;
+
+    @Column(nullable = false, unique = true)
+    private String address;
+
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "given_name")
+    private String givenName;
+    private String surname;
+    private String department;
+    private String title;
+    private String phone;
+    private String office;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean admin;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "pop3_lock")
+    private String pop3Lock;
+
+    @Column(name = "pop3_lock_until")
+    private Instant pop3LockUntil;
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(Domain domain, MailAddress address, String displayName, boolean admin, Instant now) {
+        if (!domain.getName().equals(address.domain())) {
+            throw new IllegalArgumentException("address " + address + " is not in domain " + domain.getName());
+        }
+        this.domain = domain;
+        this.localPart = address.localPart();
+        this.address = address.toString();
+        this.displayName = displayName == null || displayName.isBlank() ? address.localPart() : displayName.strip();
+        this.admin = admin;
+        this.createdAt = now;
+    }
+
+    public void setPassword(String password) {
+        this.passwordHash = PasswordHash.create(password);
+    }
+
+    /** Verifies a password against the stored hash; a disabled account or one without a password never matches. */
+    public boolean passwordMatches(String password) {
+        return enabled && passwordHash != null && PasswordHash.verify(password, passwordHash);
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Domain getDomain() {
+        return domain;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getLocalPart() {
+        return localPart;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public void setGivenName(String givenName) {
+        this.givenName = givenName;
+    }
+
+    public String getSurname() {
+        return surname;
+    }
+
+    public void setSurname(String surname) {
+        this.surname = surname;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public void setDepartment(String department) {
+        this.department = department;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getOffice() {
+        return office;
+    }
+
+    public void setOffice(String office) {
+        this.office = office;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

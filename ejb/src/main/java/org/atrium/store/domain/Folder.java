@@ -1,0 +1,142 @@
+package org.atrium.store.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A folder of a mailbox. Keeps the IMAP counters of RFC 3501 §2.3.1.1 and RFC 7162 §3.1:
+ * UIDVALIDITY (fixed at creation), UIDNEXT (only grows) and HIGHESTMODSEQ (only grows).
+ *
+ * <p>Invariant: UIDs are strictly increasing in the order messages become visible. {@link #allocateUid()} is only
+ * called while the folder row is locked (PESSIMISTIC_WRITE) in the transaction that inserts the item, so concurrent
+ * deliveries and appends queue on the lock and each sees the UIDNEXT the previous one committed.
+ */
+@Entity
+@Table(name = "folder")
+public class Folder {
+
+    /** Hierarchy delimiter of folder paths (RFC 3501 §6.3.8). */
+    public static final char DELIMITER = '/';
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private Account owner;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Folder parent;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String path;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "special_use")
+    private SpecialUse specialUse;
+
+    @Column(name = "uid_validity", nullable = false)
+    private long uidValidity;
+
+    @Column(name = "uid_next", nullable = false)
+    private long uidNext;
+
+    @Column(name = "highest_modseq", nullable = false)
+    private long highestModseq;
+
+    @Column(nullable = false)
+    private boolean subscribed;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Folder() {
+    }
+
+    public Folder(Account owner, Folder parent, String name, SpecialUse specialUse, Instant now) {
+        if (name == null || name.isBlank() || name.indexOf(DELIMITER) >= 0 || name.length() > 255) {
+            throw new IllegalArgumentException("invalid folder name: " + name);
+        }
+        this.owner = owner;
+        this.parent = parent;
+        this.name = name;
+        this.path = parent == null ? name : parent.getPath() + DELIMITER + name;
+        this.specialUse = specialUse;
+        // Seconds since the epoch: unique per folder creation in practice and always increasing across
+        // delete-and-recreate of the same name, which is what RFC 3501 §2.3.1.1 asks of UIDVALIDITY.
+        this.uidValidity = Math.max(1, now.getEpochSecond() & 0xFFFFFFFFL);
+        this.uidNext = 1;
+        this.highestModseq = 1;
+        this.subscribed = true;
+        this.createdAt = now;
+    }
+
+    /** Takes the next UID; the caller holds the row lock (see class comment). */
+    public long allocateUid() {
+        return uidNext++;
+    }
+
+    /** Takes the next MODSEQ for a change in this folder (RFC 7162 §3.1.1). */
+    public long nextModseq() {
+        return ++highestModseq;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Account getOwner() {
+        return owner;
+    }
+
+    public Folder getParent() {
+        return parent;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public SpecialUse getSpecialUse() {
+        return specialUse;
+    }
+
+    public long getUidValidity() {
+        return uidValidity;
+    }
+
+    public long getUidNext() {
+        return uidNext;
+    }
+
+    public long getHighestModseq() {
+        return highestModseq;
+    }
+
+    public boolean isSubscribed() {
+        return subscribed;
+    }
+
+    public void setSubscribed(boolean subscribed) {
+        this.subscribed = subscribed;
+    }
+}

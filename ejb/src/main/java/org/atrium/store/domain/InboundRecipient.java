@@ -1,0 +1,88 @@
+package org.atrium.store.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One recipient of an inbound message and where its delivery stands. */
+@Entity
+@Table(name = "inbound_recipient")
+public class InboundRecipient {
+
+    public enum State { PENDING, DELIVERED, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "message_id")
+    private InboundMessage message;
+
+    @Column(nullable = false)
+    private String address;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private State state;
+
+    @Column(name = "mail_item_id")
+    private Long mailItemId;
+
+    private String detail;
+
+    protected InboundRecipient() {
+    }
+
+    InboundRecipient(InboundMessage message, String address) {
+        this.message = message;
+        this.address = address;
+        this.state = State.PENDING;
+    }
+
+    public boolean isPending() {
+        return state == State.PENDING;
+    }
+
+    public void delivered(long itemId) {
+        requirePending();
+        this.state = State.DELIVERED;
+        this.mailItemId = itemId;
+    }
+
+    public void failed(String reason) {
+        requirePending();
+        this.state = State.FAILED;
+        this.detail = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+
+    private void requirePending() {
+        if (state != State.PENDING) {
+            throw new IllegalStateException("recipient " + address + " is already " + state);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+}

@@ -1,0 +1,70 @@
+package org.atrium.web.api;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.atrium.store.application.AccountView;
+import org.atrium.store.application.DirectoryService;
+
+/**
+ * HTTP Basic authentication (RFC 7617) against the directory for the admin API: only accounts with the administrator
+ * role pass. The health endpoint is open (load balancers). Passwords are checked by the directory's slow hash and
+ * never logged.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AdminAuthFilter implements ContainerRequestFilter {
+
+    static final String ADMIN_PROPERTY = "atrium.admin";
+
+    @Inject
+    DirectoryService directory;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        if (path.equals("health") || path.equals("/health")) {
+            return;
+        }
+        Optional<AccountView> admin = credentials(ctx.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(c -> directory.authenticate(c[0], c[1], request.getRemoteAddr(), "http"));
+        if (admin.isEmpty()) {
+            ctx.abortWith(Response.fromResponse(StoreExceptionMapper.error(401, "UNAUTHORIZED",
+                    "authentication required", null)).header(HttpHeaders.WWW_AUTHENTICATE,
+                    "Basic realm=\"Atrium\", charset=\"UTF-8\"").build());
+            return;
+        }
+        if (!admin.get().admin()) {
+            ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
+            return;
+        }
+        ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
+    }
+
+    private static Optional<String[]> credentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

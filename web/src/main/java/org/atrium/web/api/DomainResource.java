@@ -1,0 +1,41 @@
+package org.atrium.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.DomainView;
+import org.atrium.store.application.StoreException;
+
+/** Hosted domains. */
+@Path("domains")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DomainResource {
+
+    /** {@code {"name": "example.com"}} */
+    public record NewDomain(String name) {
+    }
+
+    @Inject
+    DirectoryService directory;
+
+    @GET
+    public List<DomainView> list() {
+        return directory.domains();
+    }
+
+    @POST
+    public Response add(NewDomain body) {
+        if (body == null || body.name() == null || body.name().isBlank()) {
+            throw StoreException.invalid("name", "name is required");
+        }
+        return Response.status(201).entity(directory.createDomain(body.name())).build();
+    }
+}
