@@ -1,0 +1,84 @@
+package org.atrium.connector.smtp;
+
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+
+/**
+ * MAIL FROM:&lt;reverse-path&gt; [SIZE=n] [BODY=7BIT|8BITMIME] (RFC 5321 §4.1.1.2, RFC 1870 §6, RFC 6152 §2).
+ *
+ * <p>The null reverse-path {@code <>} is accepted (bounces, §4.5.5). A space after the colon is tolerated because
+ * widespread clients send it, although §4.1.2 does not allow it. Parameters are only allowed after EHLO (555 after
+ * HELO, RFC 5321 §4.1.1.11); unknown ones are 555 5.5.4, malformed values 501 5.5.4. A declared size over the limit
+ * is refused at once with 552 5.3.4 (RFC 1870 §6.1) so the client need not send the content.
+ */
+final class MailCommand implements SmtpCommand {
+
+    @Override
+    public void execute(SmtpSession session, String argument) {
+        if (!argument.regionMatches(true, 0, "FROM:", 0, 5)) {
+            session.reply(501, "5.5.4", "Syntax: MAIL FROM:<address>");
+            return;
+        }
+        SmtpPath.Parsed parsed;
+        try {
+            parsed = SmtpPath.parse(argument.substring(5).stripLeading(), true, false);
+        } catch (SmtpPath.SyntaxException e) {
+            session.reply(501, "5.1.7", "Bad sender address syntax");
+            return;
+        }
+        if (!parsed.parameters().isEmpty() && !session.esmtp()) {
+            session.reply(555, "5.5.4", "MAIL parameters require EHLO");
+            return;
+        }
+        long size = -1;
+        Boolean eightBit = null;
+        for (String parameter : parsed.parameters()) {
+            int eq = parameter.indexOf('=');
+            String keyword = (eq < 0 ? parameter : parameter.substring(0, eq)).toUpperCase(Locale.ROOT);
+            String value = eq < 0 ? null : parameter.substring(eq + 1);
+            switch (keyword) {
+                case "SIZE" -> {
+                    if (size >= 0 || value == null || value.isEmpty() || value.length() > 20
+                            || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                        session.reply(501, "5.5.4", "Bad SIZE parameter");
+                        return;
+                    }
+                    // Over 18 digits cannot fit a long, and is over any limit anyway.
+                    size = value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+                }
+                case "BODY" -> {
+                    if (eightBit != null || value == null) {
+                        session.reply(501, "5.5.4", "Bad BODY parameter");
+                        return;
+                    }
+                    if (value.equalsIgnoreCase("8BITMIME")) {
+                        eightBit = true;
+                    } else if (value.equalsIgnoreCase("7BIT")) {
+                        eightBit = false;
+                    } else {
+                        session.reply(501, "5.5.4", "Unsupported BODY type");
+                        return;
+                    }
+                }
+                default -> {
+                    session.reply(555, "5.5.4", "Unsupported parameter " + keywordForReply(keyword));
+                    return;
+                }
+            }
+        }
+        if (size > session.settings().maxMessageSize()) {
+            session.log(Level.INFO, "transaction-refused",
+                    "reason=declared-size size=" + size + " from=" + parsed.path() + " outcome=552");
+            session.reply(552, "5.3.4", "Message size exceeds fixed maximum message size");
+            return;
+        }
+        session.beginTransaction(parsed.path(), Boolean.TRUE.equals(eightBit));
+        session.reply(250, "2.1.0", "Ok");
+    }
+
+    /** Echo only a short, printable keyword so a hostile one cannot bloat or garble the reply. */
+    private static String keywordForReply(String keyword) {
+        String shown = keyword.length() > 20 ? keyword.substring(0, 20) : keyword;
+        return shown.chars().allMatch(c -> c > ' ' && c <= '~') ? shown : "";
+    }
+}

@@ -1,0 +1,68 @@
+package org.atrium.connector.smtp;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * RCPT TO:&lt;forward-path&gt; (RFC 5321 §4.1.1.3). The store decides through
+ * {@link MailIntake#checkRecipient(String, boolean)}; the reply maps its verdict to 250 2.1.5, 550 5.1.1, 550 5.7.1
+ * or 451 4.3.0 (RFC 3463). The domain-less {@code <postmaster>} must be accepted (§4.5.1), so it is passed on as
+ * {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the answer is 452 4.5.3
+ * (§4.5.3.1.10), which tells the client to send the rest in another transaction. Recipients the store maps to the
+ * same canonical address collapse into one.
+ */
+final class RcptCommand implements SmtpCommand {
+
+    @Override
+    public void execute(SmtpSession session, String argument) {
+        if (!argument.regionMatches(true, 0, "TO:", 0, 3)) {
+            session.reply(501, "5.5.4", "Syntax: RCPT TO:<address>");
+            return;
+        }
+        SmtpPath.Parsed parsed;
+        try {
+            parsed = SmtpPath.parse(argument.substring(3).stripLeading(), false, true);
+        } catch (SmtpPath.SyntaxException e) {
+            session.reply(501, "5.1.3", "Bad recipient address syntax");
+            return;
+        }
+        if (!parsed.parameters().isEmpty()) {
+            // No RCPT extension (DSN NOTIFY/ORCPT) is offered yet.
+            session.reply(555, "5.5.4", "Unsupported RCPT parameter");
+            return;
+        }
+        SmtpTransaction transaction = session.transaction();
+        if (transaction.recipientCount() >= session.settings().maxRecipients()) {
+            session.reply(452, "4.5.3", "Error: too many recipients");
+            return;
+        }
+        String address = parsed.path().address();
+        RecipientCheck check;
+        try {
+            check = session.intake().checkRecipient(address, session.relayPermitted());
+        } catch (RuntimeException e) {
+            session.log(Level.ERROR, "rcpt-refused", "reason=intake-error outcome=451", e);
+            session.reply(451, "4.3.0", "<" + address + ">: Temporary lookup failure, try again later");
+            return;
+        }
+        RecipientCheck.Outcome outcome = check == null ? RecipientCheck.Outcome.TEMPORARY_FAILURE : check.outcome();
+        switch (outcome) {
+            case ACCEPT -> {
+                transaction.addRecipient(check.address() != null ? check.address() : address, address);
+                session.moveTo(SmtpState.RCPT);
+                session.reply(250, "2.1.5", "Ok");
+            }
+            case UNKNOWN_USER -> {
+                session.log(Level.INFO, "rcpt-refused", "reason=unknown-user to=<" + address + "> outcome=550");
+                session.reply(550, "5.1.1", "<" + address + ">: Recipient address rejected: User unknown");
+            }
+            case RELAY_DENIED -> {
+                session.log(Level.INFO, "rcpt-refused", "reason=relay-denied to=<" + address + "> outcome=550");
+                session.reply(550, "5.7.1", "<" + address + ">: Relaying denied");
+            }
+            case TEMPORARY_FAILURE -> {
+                session.log(Level.WARNING, "rcpt-refused", "reason=temporary to=<" + address + "> outcome=451");
+                session.reply(451, "4.3.0", "<" + address + ">: Temporary lookup failure, try again later");
+            }
+        }
+    }
+}

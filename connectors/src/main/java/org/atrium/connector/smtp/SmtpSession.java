@@ -1,0 +1,307 @@
+package org.atrium.connector.smtp;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.atrium.connector.net.ConnectionInfo;
+import org.atrium.connector.net.Line;
+import org.atrium.connector.net.ProtocolSession;
+import org.atrium.connector.net.SessionOutput;
+
+/**
+ * One inbound SMTP conversation (RFC 5321 §3, §4) with SIZE (RFC 1870), 8BITMIME (RFC 6152), PIPELINING (RFC 2920)
+ * and ENHANCEDSTATUSCODES (RFC 2034, RFC 3463).
+ *
+ * <p>Invariants: all protocol state lives here (state, HELO name, the open {@link SmtpTransaction}, counters); the
+ * {@link SmtpCommand} handlers are stateless. Exactly one reply is written and flushed per command line, which is what
+ * RFC 2920 requires of a pipelining server when lines are handed over one at a time. A transaction is dropped as a
+ * whole on RSET, EHLO/HELO, end of data (accepted or refused) and close, so a refused message can never affect one
+ * accepted earlier or later in the same session. Per the {@link ProtocolSession} contract, the host calls this object
+ * from one thread at a time, so it needs no locking and may block on the {@link MailIntake}.
+ *
+ * <p>Operators' log ({@code org.atrium.connector.smtp}): one line per connect, accepted message, refused
+ * transaction or recipient, error-limit close, timeout and disconnect, each with session id, client IP, user when
+ * authenticated, and outcome. Message content and credentials are never logged.
+ */
+public final class SmtpSession implements ProtocolSession {
+
+    static final System.Logger LOG = System.getLogger("org.atrium.connector.smtp");
+
+    private final ConnectionInfo connection;
+    private final SessionOutput output;
+    private final MailIntake intake;
+    private final SmtpSettings settings;
+    private final Clock clock;
+    private final SmtpCommands commands;
+
+    private SmtpState state = SmtpState.CONNECTED;
+    private String heloName;
+    private boolean esmtp;
+    /** Set by AUTH (a later issue); null while the client is anonymous. */
+    private String authenticatedUser;
+    private SmtpTransaction transaction;
+    private int transactionsStarted;
+    private int messagesAccepted;
+    private int protocolErrors;
+    private boolean disconnectLogged;
+
+    SmtpSession(ConnectionInfo connection, SessionOutput output, MailIntake intake, SmtpSettings settings,
+            Clock clock, SmtpCommands commands) {
+        this.connection = connection;
+        this.output = output;
+        this.intake = intake;
+        this.settings = settings;
+        this.clock = clock;
+        this.commands = commands;
+    }
+
+    // ---- ProtocolSession ----
+
+    @Override
+    public void start() {
+        log(Level.INFO, "connect", "secure=" + connection.secure());
+        write(SmtpReply.of(220, null, settings.hostname() + " ESMTP Atrium"));
+    }
+
+    @Override
+    public void onLine(Line line) {
+        if (state == SmtpState.CLOSED) {
+            return;
+        }
+        try {
+            if (state == SmtpState.DATA) {
+                DataCommand.content(this, line);
+            } else {
+                command(line);
+            }
+        } catch (RuntimeException e) {
+            // A defect must not leave the client waiting for a reply that never comes, nor keep a half state.
+            LOG.log(Level.ERROR, prefix("internal-error") + " state=" + state, e);
+            write(SmtpReply.of(421, "4.3.0", settings.hostname() + " Error: internal error, closing connection"));
+            close();
+        }
+    }
+
+    private void command(Line line) {
+        if (line.ending() == Line.Ending.TOO_LONG) {
+            reply(500, "5.5.2", "Line too long");
+            return;
+        }
+        if (line.hasBareCr()) {
+            // A CR inside a command line is never legitimate (RFC 5321 §2.3.8) and would reach replies and logs.
+            reply(501, "5.5.2", "Bare CR in command line");
+            return;
+        }
+        // A command ending in a bare LF is taken as is: unlike in DATA (§4.1.1.4), it cannot hide an end of data,
+        // and hand-typed sessions send it. Commands are parsed up to the first space (RFC 5321 §4.1.1).
+        String text = line.text();
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        String argument = space < 0 ? "" : text.substring(space + 1);
+        Optional<SmtpVerb> verb = SmtpVerb.parse(word);
+        if (verb.isEmpty()) {
+            reply(500, "5.5.1", "Command unrecognized");
+            return;
+        }
+        if (!state.allows(verb.get())) {
+            reply(503, "5.5.1", outOfSequence(verb.get()));
+            return;
+        }
+        commands.handler(verb.get()).execute(this, argument);
+    }
+
+    private String outOfSequence(SmtpVerb verb) {
+        return switch (verb) {
+            case MAIL -> state == SmtpState.CONNECTED ? "Error: send HELO/EHLO first" : "Error: nested MAIL command";
+            case RCPT -> "Error: need MAIL command";
+            case DATA -> state == SmtpState.MAIL ? "Error: no valid recipients" : "Error: need RCPT command";
+            default -> "Error: bad sequence of commands";
+        };
+    }
+
+    @Override
+    public void onIdle() {
+        if (state == SmtpState.CLOSED) {
+            return;
+        }
+        log(Level.INFO, "timeout", "state=" + state);
+        write(SmtpReply.of(421, "4.4.2", settings.hostname() + " Error: timeout exceeded"));
+        close();
+    }
+
+    @Override
+    public void onClose() {
+        endTransaction();
+        state = SmtpState.CLOSED;
+        if (!disconnectLogged) {
+            disconnectLogged = true;
+            log(Level.INFO, "disconnect", "messages=" + messagesAccepted + " errors=" + protocolErrors);
+        }
+    }
+
+    @Override
+    public int maxLineLength() {
+        return state == SmtpState.DATA ? settings.textLineLimit() : settings.commandLineLimit();
+    }
+
+    @Override
+    public int idleTimeoutSeconds() {
+        return settings.idleTimeoutSeconds();
+    }
+
+    // ---- for the command handlers ----
+
+    SmtpSettings settings() {
+        return settings;
+    }
+
+    MailIntake intake() {
+        return intake;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ConnectionInfo connection() {
+        return connection;
+    }
+
+    SmtpState state() {
+        return state;
+    }
+
+    String heloName() {
+        return heloName;
+    }
+
+    boolean esmtp() {
+        return esmtp;
+    }
+
+    String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    /**
+     * Whether RCPT may name domains not hosted here. Only authenticated clients may relay; an MX listener must not
+     * be an open relay (RFC 5321 §3.6.2, §7.1).
+     */
+    boolean relayPermitted() {
+        return authenticatedUser != null;
+    }
+
+    /** The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers; STARTTLS and AUTH join here. */
+    List<String> ehloKeywords() {
+        List<String> keywords = new ArrayList<>();
+        keywords.add("SIZE " + settings.maxMessageSize());
+        keywords.add("8BITMIME");
+        keywords.add("PIPELINING");
+        keywords.add("ENHANCEDSTATUSCODES");
+        if (settings.vrfyEnabled()) {
+            keywords.add("VRFY");
+        }
+        keywords.add("HELP");
+        return List.copyOf(keywords);
+    }
+
+    /** The Received "with" keyword: SMTP after HELO, else ESMTP with RFC 3848 S (TLS) and A (authenticated). */
+    String protocolName() {
+        if (!esmtp) {
+            return "SMTP";
+        }
+        return "ESMTP" + (connection.secure() ? "S" : "") + (authenticatedUser != null ? "A" : "");
+    }
+
+    /** EHLO/HELO: records the client's name and abandons any transaction (RFC 5321 §4.1.4). */
+    void greeted(String name, boolean extended) {
+        endTransaction();
+        heloName = name;
+        esmtp = extended;
+        moveTo(SmtpState.GREETED);
+    }
+
+    /** MAIL accepted: opens a transaction. */
+    SmtpTransaction beginTransaction(SmtpPath reversePath, boolean eightBitMime) {
+        endTransaction();
+        transaction = new SmtpTransaction(reversePath, eightBitMime, ++transactionsStarted);
+        moveTo(SmtpState.MAIL);
+        return transaction;
+    }
+
+    SmtpTransaction transaction() {
+        return transaction;
+    }
+
+    /** Drops the open transaction and its content, if any, and returns to the state before MAIL. */
+    void endTransaction() {
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
+        }
+        if (state == SmtpState.MAIL || state == SmtpState.RCPT || state == SmtpState.DATA) {
+            moveTo(SmtpState.GREETED);
+        }
+    }
+
+    void messageAccepted() {
+        messagesAccepted++;
+    }
+
+    void moveTo(SmtpState next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("SMTP state " + state + " cannot move to " + next);
+        }
+        state = next;
+    }
+
+    void reply(int code, String status, String text) {
+        reply(SmtpReply.of(code, status, text));
+    }
+
+    /**
+     * Writes and flushes one reply. A protocol error past {@link SmtpSettings#maxBadCommands()} is answered with
+     * {@code 421 4.7.0} instead and the connection closed: a client that keeps sending garbage is broken or probing,
+     * and each error costs a worker thread's time.
+     */
+    void reply(SmtpReply reply) {
+        if (reply.isProtocolError() && ++protocolErrors > settings.maxBadCommands()) {
+            log(Level.WARNING, "too-many-errors", "errors=" + protocolErrors + " outcome=closed");
+            write(SmtpReply.of(421, "4.7.0", settings.hostname() + " Error: too many errors, closing connection"));
+            close();
+            return;
+        }
+        write(reply);
+    }
+
+    private void write(SmtpReply reply) {
+        for (String line : reply.render()) {
+            output.send(line);
+        }
+        output.flush();
+    }
+
+    /** After 221 or 421: nothing more is read; the host calls {@link #onClose()} once the socket is gone. */
+    void close() {
+        endTransaction();
+        state = SmtpState.CLOSED;
+        output.close();
+    }
+
+    void log(Level level, String event, String detail) {
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, prefix(event) + (detail.isEmpty() ? "" : " " + detail));
+        }
+    }
+
+    void log(Level level, String event, String detail, Throwable error) {
+        LOG.log(level, prefix(event) + (detail.isEmpty() ? "" : " " + detail), error);
+    }
+
+    private String prefix(String event) {
+        return "smtp session=" + connection.sessionId() + " ip=" + connection.remoteIp()
+                + (authenticatedUser == null ? "" : " user=" + authenticatedUser) + " event=" + event;
+    }
+}

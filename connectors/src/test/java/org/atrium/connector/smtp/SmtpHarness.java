@@ -1,0 +1,93 @@
+package org.atrium.connector.smtp;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.connector.net.ConnectionInfo;
+import org.atrium.connector.net.LineAssembler;
+
+/**
+ * Plays the Netty host for one session: bytes go through a real {@link LineAssembler} whose limit is re-read from
+ * the session after every line, as the host does; replies are recorded.
+ */
+final class SmtpHarness {
+
+    static final Instant NOW = Instant.parse("2024-01-02T03:04:05Z");
+
+    final FakeIntake intake = new FakeIntake();
+    final RecordingOutput output = new RecordingOutput();
+    final SmtpSession session;
+    private final LineAssembler assembler;
+    private int read;
+
+    SmtpHarness(SmtpSettings settings) {
+        ConnectionInfo info;
+        try {
+            info = new ConnectionInfo(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}),
+                    40000), new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, 1}), 25),
+                    "ignored.atrium.test", false, "s1");
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+        session = (SmtpSession) new SmtpSessionFactory(intake, settings, Clock.fixed(NOW, ZoneOffset.UTC))
+                .create(info, output);
+        assembler = new LineAssembler(session.maxLineLength(), line -> {
+            session.onLine(line);
+            assembler().maxLength(session.maxLineLength());
+        });
+        session.start();
+    }
+
+    static SmtpSettings settings(Path spool) {
+        return SmtpSettings.defaults("mx.atrium.test", spool);
+    }
+
+    private LineAssembler assembler() {
+        return assembler;
+    }
+
+    /** Sends raw bytes (ISO-8859-1 of {@code raw}) in one piece. */
+    SmtpHarness raw(String raw) {
+        assembler.feed(raw.getBytes(StandardCharsets.ISO_8859_1));
+        return this;
+    }
+
+    /** Sends raw bytes one at a time, as the slowest network would. */
+    SmtpHarness rawByteByByte(String raw) {
+        for (byte b : raw.getBytes(StandardCharsets.ISO_8859_1)) {
+            assembler.feed(new byte[] {b});
+        }
+        return this;
+    }
+
+    /** Sends command lines, each with CR LF. */
+    SmtpHarness send(String... lines) {
+        for (String line : lines) {
+            raw(line + "\r\n");
+        }
+        return this;
+    }
+
+    /** Replies written since the last call. */
+    List<String> replies() {
+        List<String> out = new ArrayList<>(output.lines.subList(read, output.lines.size()));
+        read = output.lines.size();
+        return out;
+    }
+
+    /** The single reply line written since the last call. */
+    String reply() {
+        List<String> r = replies();
+        if (r.size() != 1) {
+            throw new AssertionError("expected one reply line, got " + r);
+        }
+        return r.get(0);
+    }
+}
