@@ -172,7 +172,7 @@ class MessageParserTest {
         String encapsulated = body(raw, rfc822);
         assertTrue(encapsulated.endsWith("--b2--"));
         assertEquals(encapsulated.split("\r\n", -1).length, rfc822.bodyLines());
-        assertEquals("Subject: Fwd: inner", m.envelope().subject() == null ? null : "Subject: " + m.envelope().subject());
+        assertEquals("Fwd: inner", m.envelope().subject());
     }
 
     @Test
@@ -190,6 +190,17 @@ class MessageParserTest {
         assertEquals("Plain Name", to.get(1).name());
         assertEquals("José", h.cc().addresses().get(0).decodedName());
         assertTrue(h.to().decoded().startsWith("François Dupont <francois@example.fr>"));
+    }
+
+    @Test
+    void eightBitAndEncodedWordParameters() throws IOException {
+        byte[] raw = ("Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n"
+                + "Content-Type: application/octet-stream; name=\"=?UTF-8?B?w6ljb2xlLnR4dA==?=\"\r\n"
+                + "Content-Disposition: attachment; filename=\"r\u00e9sum\u00e9.txt\"\r\n\r\ndata\r\n--x--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        MimePart p = parse(raw).body().children().get(0);
+        assertEquals("école.txt", p.parameter("name"));
+        assertEquals("résumé.txt", p.dispositionParameter("filename"));
     }
 
     @Test
