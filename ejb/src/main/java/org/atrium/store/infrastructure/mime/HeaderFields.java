@@ -171,16 +171,31 @@ final class HeaderFields {
         return out;
     }
 
+    /**
+     * Parameter parsing hands back one char per octet; the address parser of mime4j 0.8.12 already decodes UTF-8.
+     * Re-decode only what is an octet string holding valid UTF-8, so both stay right.
+     */
     private static String utf8(String octets) {
         if (octets == null) {
             return null;
         }
+        boolean high = false;
         for (int i = 0; i < octets.length(); i++) {
-            if (octets.charAt(i) >= 0x80) {
-                byte[] b = octets.getBytes(StandardCharsets.ISO_8859_1);
-                return new String(b, StandardCharsets.UTF_8);
+            char c = octets.charAt(i);
+            if (c > 0xFF) {
+                return octets;
             }
+            high |= c >= 0x80;
         }
-        return octets;
+        if (!high) {
+            return octets;
+        }
+        byte[] b = octets.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return octets;
+        }
     }
 }
