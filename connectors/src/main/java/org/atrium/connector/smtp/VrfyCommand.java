@@ -39,8 +39,13 @@ final class VrfyCommand implements SmtpCommand {
             session.reply(451, "4.3.0", "Temporary lookup failure");
             return;
         }
+        if (check == null) {
+            session.reply(451, "4.3.0", "Temporary lookup failure");
+            return;
+        }
         switch (check.outcome()) {
-            case ACCEPT -> session.reply(250, "2.1.5", "<" + check.address() + ">");
+            case ACCEPT -> session.reply(250, "2.1.5",
+                    "<" + (check.address() != null ? check.address() : path.address()) + ">");
             case UNKNOWN_USER -> session.reply(550, "5.1.1", "<" + path.address() + ">: User unknown");
             case RELAY_DENIED -> session.reply(CANNOT_VERIFY);
             case TEMPORARY_FAILURE -> session.reply(451, "4.3.0", "Temporary lookup failure");
