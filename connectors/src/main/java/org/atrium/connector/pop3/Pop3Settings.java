@@ -34,7 +34,7 @@ public record Pop3Settings(String hostname, int idleTimeoutSeconds, int maxLine,
         if (hostname.isBlank() || !isPrintableAscii(hostname)) {
             throw new IllegalArgumentException("hostname must be printable US-ASCII");
         }
-        if (!isPrintableAscii(implementation.replace(' ', '_'))) {
+        if (implementation.isBlank() || !isPrintableAscii(implementation.replace(" ", "_"))) {
             throw new IllegalArgumentException("implementation must be printable US-ASCII");
         }
         if (idleTimeoutSeconds < MIN_IDLE_TIMEOUT_SECONDS) {

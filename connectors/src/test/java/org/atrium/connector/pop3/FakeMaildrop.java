@@ -22,6 +22,7 @@ final class FakeMaildrop implements Maildrop {
     int closes;
     int touches;
     IOException expungeFailure;
+    IOException openFailure;
 
     FakeMaildrop add(String uid, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
@@ -41,7 +42,10 @@ final class FakeMaildrop implements Maildrop {
     }
 
     @Override
-    public InputStream open(MaildropEntry entry) {
+    public InputStream open(MaildropEntry entry) throws IOException {
+        if (openFailure != null) {
+            throw openFailure;
+        }
         return contents.get(entry.id()).get();
     }
 

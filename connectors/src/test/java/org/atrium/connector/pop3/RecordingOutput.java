@@ -8,7 +8,7 @@ import java.util.List;
 import org.atrium.connector.net.SessionOutput;
 
 /** Records what a session writes, byte for byte, as the peer would receive it. */
-final class RecordingOutput implements SessionOutput {
+class RecordingOutput implements SessionOutput {
 
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private int drained;
