@@ -26,7 +26,7 @@ public final class AtriumSchema {
     public static final String OPENLDAP_LDIF_RESOURCE = BASE + "schema/openldap/atrium.ldif";
     /** Generated: ApacheDS meta-schema form (entries under ou=schema). */
     public static final String APACHEDS_LDIF_RESOURCE = BASE + "schema/apacheds/atrium.ldif";
-    /** Base DIT of the suffix, with the placeholders {@code {{SUFFIX}}} . */
+    /** Base DIT of one mail domain, with the placeholders {@code {{SUFFIX}}} and {@code {{DOMAIN}}}. */
     public static final String DOMAIN_TEMPLATE_RESOURCE = BASE + "ldif/domain-template.ldif";
     /** Demo data (not loaded by the server). */
     public static final String SAMPLE_DATA_RESOURCE = BASE + "ldif/sample-data.ldif";
