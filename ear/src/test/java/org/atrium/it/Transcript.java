@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * switches to an open one.</li>
  * <li>{@code C: text} sends text + CRLF. {@code R: text} sends raw bytes with Java escapes (\r \n \t \\ \xNN) and no
  * CRLF added. {@code C*N: text} sends the text N times (each with CRLF).</li>
- * <li>{@code S: regex} reads one line and requires the regex to match the whole line.
+ * <li>{@code S: regex} reads one line and requires the regex to match the whole line; a named group
+ * {@code (?<name>...)} stores what it matched as ${name} for later lines (e.g. a UIDL compared across sessions).
  * {@code S*: regex} skips lines while they match regex (zero or more).</li>
  * <li>{@code EOF:} requires the server to close the connection. {@code CLOSE:} closes from the client side
  * (a dropped connection, without QUIT).</li>
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
 public final class Transcript {
 
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private final Map<String, String> vars = new HashMap<>();
     private final Map<String, Conn> conns = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
@@ -122,13 +124,18 @@ public final class Transcript {
                     send(sb.toString(), false);
                 } else if (line.startsWith("R: ")) {
                     send(unescape(line.substring(3)), false);
-                } else if (line.startsWith("S: ")) {
+                } else if (line.startsWith("S: ") || line.equals("S:")) {
                     String got = pending != null ? pending : current.readLine();
                     pending = null;
                     log.add("S: " + got);
-                    String regex = line.substring(3);
-                    if (got == null || !got.matches(regex)) {
+                    String regex = line.length() > 3 ? line.substring(3) : "";
+                    Matcher m = got == null ? null : Pattern.compile(regex).matcher(got);
+                    if (m == null || !m.matches()) {
                         fail(where + ": expected /" + regex + "/ but server sent: " + got + "\n" + String.join("\n", log));
+                    }
+                    Matcher names = GROUP_NAME.matcher(regex);
+                    while (names.find()) {
+                        vars.put(names.group(1), m.group(names.group(1)));
                     }
                 } else if (line.startsWith("S*: ")) {
                     String regex = line.substring(4);

@@ -265,7 +265,11 @@ public final class Pop3Session implements ProtocolSession {
         return sb.append('"').toString();
     }
 
-    private void releaseMaildrop() {
+    /**
+     * Releases the maildrop lock now (idempotent). QUIT calls it before its reply: a client that reconnects the moment
+     * it reads "+OK" must find the maildrop free.
+     */
+    void releaseMaildrop() {
         SessionMaildrop held = maildrop;
         maildrop = null;
         if (held != null) {

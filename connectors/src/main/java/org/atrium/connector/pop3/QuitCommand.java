@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * QUIT (RFC 1939 §4, §6). In AUTHORIZATION it just signs off. In TRANSACTION it enters UPDATE, removes the marked
  * messages in one all-or-nothing call, and answers {@code -ERR [SYS/TEMP] some deleted messages not removed} if that
- * failed (RFC 1939 §6). Either way the maildrop lock is released and the connection closed.
+ * failed (RFC 1939 §6). Either way the maildrop lock is released before the reply, and the connection closed.
  */
 final class QuitCommand implements Pop3Command {
 
@@ -38,6 +38,7 @@ final class QuitCommand implements Pop3Command {
                     session.event(Level.WARNING, "quit: expunge of " + marked.size() + " failed: " + e);
                 }
             }
+            session.releaseMaildrop(); // before the reply: see Pop3Session.releaseMaildrop
             if (removed) {
                 session.event(Level.INFO, "quit deleted=" + marked.size());
                 session.reply("+OK " + host + " POP3 server signing off (" + md.liveCount() + " messages left)");

@@ -314,7 +314,7 @@ class SmtpSessionTest {
         h.send("HELP", "NOOP hello", "VRFY alice", "EXPN staff");
         assertEquals(List.of("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT HELP VRFY; see RFC 5321",
                 "250 2.0.0 Ok", "252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery",
-                "502 5.5.1 EXPN not implemented"), h.replies());
+                "502 5.5.1 EXPN disabled by policy"), h.replies());
     }
 
     @Test

@@ -25,6 +25,9 @@ public class ContentReferences {
 
     /** Drops one reference; the last one removes the content row and queues its blob for the collector. */
     public void release(MessageContent content) {
+        // Pending removals of the items that referenced the content must reach the database before the bulk
+        // statements below: Hibernate does not flush them itself (they touch another table).
+        em.flush();
         em.createQuery("update MessageContent c set c.refCount = c.refCount - 1 where c.id = :id")
                 .setParameter("id", content.getId()).executeUpdate();
         int left = em.createQuery("select c.refCount from MessageContent c where c.id = :id", Integer.class)

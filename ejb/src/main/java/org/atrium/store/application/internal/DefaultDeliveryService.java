@@ -105,7 +105,10 @@ public class DefaultDeliveryService implements DeliveryService {
             delivered++;
         }
         if (entry.completeIfSettled(now)) {
-            contents.release(content); // the queue entry's own reference
+            // The queue entry is done: it goes (the tracking log keeps its history), and with it the content
+            // reference it held. A later duplicate wake-up finds no entry and does nothing.
+            em.remove(entry);
+            contents.release(content);
         }
         LOG.log(Level.DEBUG, "delivery: queue={0} delivered={1}", entry.getQueueId(), delivered);
         return delivered;

@@ -1,6 +1,8 @@
 package org.atrium.store.infrastructure.directory.ldap;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -44,6 +46,9 @@ public class GalProjection {
     @Inject
     Settings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private final EmbeddedGalServer server = new EmbeddedGalServer();
 
     /** Starts the LDAP server and rebuilds the GAL from the database. Called once, by {@link GalPublisher}. */
@@ -63,11 +68,19 @@ public class GalProjection {
                 settings.bindAddress(), server.port(), entries.size(), settings.ldapAnonymous() ? "on" : "off");
     }
 
-    /** Keeps the GAL current; runs after the change committed, so it publishes what the database now says. */
+    /**
+     * Keeps the GAL current. Runs after the change committed, and hands the work to an executor: the committing
+     * thread still carries the finished transaction (no EJB call can enlist in it), and the administrator's request
+     * need not wait for LDAP.
+     */
     public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DirectoryChanged change) {
         if (!server.isRunning()) {
-            return;
+            return; // not started yet: the start-up rebuild will include the change
         }
+        executor.execute(() -> publish(change));
+    }
+
+    private void publish(DirectoryChanged change) {
         try {
             switch (change.kind()) {
                 case ACCOUNT -> directory.account(change.address()).ifPresent(a -> server.upsert(entry(a)));
