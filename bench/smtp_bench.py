@@ -95,7 +95,21 @@ def instance_env(a):
     return env
 
 
+def port_busy(host, port):
+    import socket
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def start_server(a):
+    busy = [p for p in (a.http_port, a.smtp_port, a.submission_port, a.pop3_port, a.imap_port, a.ldap_port)
+            if port_busy(a.host, p)]
+    if busy:
+        raise Aborted("port(s) %s already in use on %s: another instance is running there; pick other ports "
+                      "(--http-port, --smtp-port, ...) or benchmark it with --reuse" % (busy, a.host))
     os.makedirs(a.var, exist_ok=True)
     log("starting a dedicated Atrium (ATRIUM_VAR=%s, SMTP %d, POP3 %d, HTTP %d)"
         % (a.var, a.smtp_port, a.pop3_port, a.http_port))
@@ -442,10 +456,15 @@ def run(a):
     poller = DeliveryPoller(a, users, baseline, expected, t0)
     poller.start()
     log("sending %d messages of ~%d bytes over %d sessions to %d users" % (a.messages, avg_size, a.sessions, a.users))
+    last_report = time.monotonic()
     try:
         while any(s.is_alive() for s in senders):
             for s in senders:
                 s.join(0.2)
+            if time.monotonic() - last_report >= 10:
+                last_report = time.monotonic()
+                log("accepted so far: %d / %d (%.0f s)" % (sum(x.sent for x in senders), a.messages,
+                                                            last_report - t0))
     finally:
         state["abort"] = True
     t_accept = max([s.last_ok for s in senders if s.last_ok] or [t0])

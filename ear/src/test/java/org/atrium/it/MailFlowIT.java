@@ -84,6 +84,55 @@ class MailFlowIT {
         assertEquals(List.of(), blobsContaining(tag), "blob freed once the last reference was expunged");
     }
 
+    /**
+     * Eight SMTP sessions deliver into one INBOX at once: every message gets its own UID, and UIDs increase in the order
+     * the maildrop lists them (RFC 3501 §2.3.1.1; POP3 UIDL is {@code UIDVALIDITY.UID}).
+     */
+    @Test
+    void concurrentDeliveriesNeverShareAUid() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("uid", pw);
+        int sessions = 8;
+        int perSession = 5;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int t = 0; t < sessions; t++) {
+                int thread = t;
+                sent.add(pool.submit(() -> {
+                    for (int i = 0; i < perSession; i++) {
+                        MailTools.sendRaw("c@example.org", user, "Subject: concurrent " + thread + "/" + i + "\r\n\r\nx");
+                    }
+                    return null;
+                }));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        int total = sessions * perSession;
+        MailTools.awaitMessages(user, pw, total, Duration.ofSeconds(30));
+        Store store = session().getStore("pop3");
+        store.connect(user, pw);
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        var pop = (org.eclipse.angus.mail.pop3.POP3Folder) inbox;
+        long previous = -1;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Message m : inbox.getMessages()) {
+            String uidl = pop.getUID(m);
+            assertTrue(seen.add(uidl), "UID shared: " + uidl);
+            long uid = Long.parseLong(uidl.substring(uidl.indexOf('.') + 1));
+            assertTrue(uid > previous, "UIDs strictly increasing: " + previous + " then " + uid);
+            previous = uid;
+        }
+        assertEquals(total, seen.size());
+        inbox.close(false);
+        store.close();
+    }
+
     /** Blob files whose content contains the tag (the store is content-addressed: we search by content). */
     static List<Path> blobsContaining(String tag) throws IOException {
         Path root = ItEnv.dataDir().resolve("blobs");
