@@ -1,8 +1,5 @@
 package org.atrium.connector.pop3;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * LIST [msg] (RFC 1939 §5): the scan listing "n size". The multi-line form skips messages marked deleted; the single
  * form refuses them, as it refuses numbers out of range.
@@ -23,13 +20,8 @@ final class ListCommand implements Pop3Command {
     public void execute(Pop3Session session, Pop3Request request) {
         SessionMaildrop md = session.maildrop();
         if (request.arguments().isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (int n = 1; n <= md.size(); n++) {
-                if (!md.isDeleted(n)) {
-                    lines.add(n + " " + md.entry(n).size());
-                }
-            }
-            session.replyMultiLine("+OK " + md.liveCount() + " messages (" + md.liveOctets() + " octets)", lines);
+            String status = "+OK " + md.liveCount() + " messages (" + md.liveOctets() + " octets)";
+            session.replyMultiLine(status, md.listing(MaildropEntry::size));
             return;
         }
         session.message(request.argument(0))

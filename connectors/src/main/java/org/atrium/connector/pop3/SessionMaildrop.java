@@ -56,6 +56,20 @@ final class SessionMaildrop {
         deleted.clear();
     }
 
+    /**
+     * The multi-line form of LIST and UIDL (RFC 1939 §5, §7): "n value" for each message not marked deleted, numbered
+     * as at login.
+     */
+    List<String> listing(java.util.function.Function<MaildropEntry, Object> value) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = 1; n <= size(); n++) {
+            if (!isDeleted(n)) {
+                lines.add(n + " " + value.apply(entry(n)));
+            }
+        }
+        return lines;
+    }
+
     int liveCount() {
         return entries.size() - deleted.cardinality();
     }

@@ -1,8 +1,5 @@
 package org.atrium.connector.pop3;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * UIDL [msg] (RFC 1939 §7): the unique-id listing "n uid". Like LIST, the multi-line form skips messages marked
  * deleted and the single form refuses them.
@@ -23,13 +20,7 @@ final class UidlCommand implements Pop3Command {
     public void execute(Pop3Session session, Pop3Request request) {
         SessionMaildrop md = session.maildrop();
         if (request.arguments().isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (int n = 1; n <= md.size(); n++) {
-                if (!md.isDeleted(n)) {
-                    lines.add(n + " " + md.entry(n).uniqueId());
-                }
-            }
-            session.replyMultiLine("+OK unique-id listing follows", lines);
+            session.replyMultiLine("+OK unique-id listing follows", md.listing(MaildropEntry::uniqueId));
             return;
         }
         session.message(request.argument(0))
