@@ -593,8 +593,10 @@ def scan_log(a):
         return
     errors = [l for l in text if " ERROR " in l]
     warns = [l for l in text if " WARN " in l]
-    log("server.log: %d ERROR and %d WARN lines (%s)" % (len(errors), len(warns), path))
-    for l in (errors + warns)[:15]:
+    ours = [l for l in warns if "[org.atrium" in l]   # the rest: WildFly/ApacheDS start-up notices
+    log("server.log: %d ERROR and %d WARN lines, %d of them from Atrium (%s)"
+        % (len(errors), len(warns), len(ours), path))
+    for l in (errors + ours)[:15]:
         log("  %s" % l[:300])
 
 
