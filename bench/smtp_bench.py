@@ -261,6 +261,15 @@ class HeapSampler(threading.Thread):
         self.join(5)
 
 
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds (all its threads), or None."""
+    try:
+        fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def max_heap_mib(pid):
     try:
         args = open("/proc/%d/cmdline" % pid, "rb").read().split(b"\0")
@@ -453,6 +462,7 @@ def run(a):
         s.start()
     barrier.wait()                      # every session connected and greeted (EHLO)
     t0 = time.monotonic()               # ... so the clock starts at the first MAIL FROM
+    cpu0, client0 = (cpu_seconds(pid) if pid else None), os.times()
     poller = DeliveryPoller(a, users, baseline, expected, t0)
     poller.start()
     log("sending %d messages of ~%d bytes over %d sessions to %d users" % (a.messages, avg_size, a.sessions, a.users))
@@ -481,6 +491,7 @@ def run(a):
             log("delivered so far: %d / %d" % (poller.delivered(), accepted))
             last_report = time.monotonic()
     poller.stop()
+    cpu1, client1 = (cpu_seconds(pid) if pid else None), os.times()
     time.sleep(0.5)
     if sampler:
         sampler.stop()
@@ -506,6 +517,11 @@ def run(a):
         "heap_max_mib": max_heap_mib(pid) if pid else None,
         "rss_peak_mib": round(sampler.peak_rss_kb / 1024) if sampler and sampler.samples else None,
         "heap_samples": sampler.samples if sampler else 0,
+        "server_cpu_s": round(cpu1 - cpu0, 1) if cpu0 is not None and cpu1 is not None else None,
+        "server_cpu_ms_per_msg": round((cpu1 - cpu0) * 1000 / a.messages, 1)
+        if cpu0 is not None and cpu1 is not None else None,
+        "client_cpu_s": round((client1.user + client1.system) - (client0.user + client0.system), 1),
+        "cpus": os.cpu_count(),
         "load_after": loadavg(),
     })
     if sampler and sampler.error and not sampler.samples:
@@ -538,6 +554,10 @@ def report(a, r):
     print("server heap peak: %s used (committed %s, max %s); RSS peak %s   [target < 1 GiB heap]"
           % (fmt_mib(r["heap_peak_used_mib"]), fmt_mib(r["heap_peak_committed_mib"]), fmt_mib(r["heap_max_mib"]),
              fmt_mib(r["rss_peak_mib"])))
+    if r["server_cpu_s"] is not None:
+        print("server CPU from first MAIL to last delivery: %.1f s = %.1f ms/message (incl. POP3 polling); "
+              "bench client CPU %.1f s; %d CPUs"
+              % (r["server_cpu_s"], r["server_cpu_ms_per_msg"], r["client_cpu_s"], r["cpus"]))
     print("(POP3 polls: %d, %.3f s per login+STAT; %d heap samples; load avg before %s, after %s)"
           % (r["pop3_polls"], r["pop3_login_s"], r["heap_samples"], " ".join(r["load_before"] or []),
              " ".join(r["load_after"] or [])))
