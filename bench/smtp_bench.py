@@ -70,6 +70,9 @@ def parse_args():
     p.add_argument("--keep", action="store_true", help="keep the instance's ATRIUM_VAR (data, logs) afterwards")
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--warmup", type=int, default=500,
+                   help="messages sent (and delivered) before the timed run, so that the figures describe a "
+                        "warmed-up server rather than the JIT compiler at work (0: none)")
     a = p.parse_args()
     if a.messages < 1 or a.sessions < 1 or a.users < 1 or a.size < 512:
         p.error("need --messages, --sessions, --users >= 1 and --size >= 512")
@@ -425,6 +428,35 @@ def loadavg():
         return None
 
 
+def warm_up(a, users, sender, rnd, run_id):
+    """Sends a.warmup messages through the same sessions and waits until they are delivered (untimed)."""
+    if a.warmup <= 0:
+        return
+    before = sum(pop3_stat(a, u) for u in users)
+    jobs = []
+    for i in range(a.warmup):
+        rcpt = users[i % len(users)]
+        jobs.append((sender, rcpt, make_message(10_000_000 + i, sender, rcpt, a.size, rnd, run_id + "w")))
+    state = {"abort": False}
+    barrier = threading.Barrier(a.sessions + 1)
+    work = Work(jobs)
+    senders = [Sender(a, i, work, barrier, state) for i in range(a.sessions)]
+    for s in senders:
+        s.start()
+    barrier.wait()
+    for s in senders:
+        s.join()
+    errors = [e for s in senders for e in s.errors]
+    if errors:
+        raise RuntimeError("warm-up failed: %s" % errors[0])
+    deadline = time.monotonic() + a.delivery_timeout
+    while sum(pop3_stat(a, u) for u in users) < before + a.warmup:
+        if time.monotonic() > deadline:
+            raise RuntimeError("warm-up messages not delivered within %.0f s" % a.delivery_timeout)
+        time.sleep(0.5)
+    log("warm-up: %d messages sent and delivered (not timed)" % a.warmup)
+
+
 def run(a):
     result = {"messages": a.messages, "size": a.size, "sessions": a.sessions, "users": a.users,
               "load_before": loadavg()}
@@ -442,6 +474,8 @@ def run(a):
         expected[rcpt] += 1
         jobs.append((sender, rcpt, make_message(i + 1, sender, rcpt, a.size, rnd, run_id)))
     avg_size = sum(len(j[2]) for j in jobs) / len(jobs)
+    warm_up(a, users, sender, rnd, run_id)
+    result["warmup"] = a.warmup
     baseline = {u: pop3_stat(a, u) for u in users}   # also warms up POP3 and the accounts
     login_t = time.monotonic()
     pop3_stat(a, users[0])
@@ -540,8 +574,8 @@ def fmt_mib(mib):
 
 def report(a, r):
     print()
-    print("Atrium SMTP benchmark: %d messages x %d bytes, %d sessions, %d recipients"
-          % (r["messages"], a.size, r["sessions"], r["users"]))
+    print("Atrium SMTP benchmark: %d messages x %d bytes, %d sessions, %d recipients (after %d warm-up messages)"
+          % (r["messages"], a.size, r["sessions"], r["users"], r.get("warmup", 0)))
     print("accepted: %d in %.2f s = %s msg/s   (errors: %d)   [target >= %d]"
           % (r["accepted"], r["accept_seconds"], "%.0f" % r["accepted_per_s"] if r["accepted_per_s"] else "n/a",
              r["smtp_errors"], TARGET_ACCEPTED))

@@ -88,13 +88,14 @@ public class Account {
         this.passwordHash = PasswordHash.create(password);
     }
 
+    /** The stored hash, for the login cache to tell whether the password changed since it verified it. */
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
     /** Verifies a password against the stored hash; a disabled account or one without a password never matches. */
     public boolean passwordMatches(String password) {
         return enabled && passwordHash != null && PasswordHash.verify(password, passwordHash);
-    }
-
-    public void recordLogin(Instant now) {
-        this.lastLoginAt = now;
     }
 
     public Long getId() {

@@ -19,17 +19,33 @@ public class ContentReferences {
     EntityManager em;
 
     public void add(MessageContent content) {
-        em.createQuery("update MessageContent c set c.refCount = c.refCount + 1 where c.id = :id")
-                .setParameter("id", content.getId()).executeUpdate();
+        adjust(content, 1);
     }
 
     /** Drops one reference; the last one removes the content row and queues its blob for the collector. */
     public void release(MessageContent content) {
-        // Pending removals of the items that referenced the content must reach the database before the bulk
-        // statements below: Hibernate does not flush them itself (they touch another table).
-        em.flush();
-        em.createQuery("update MessageContent c set c.refCount = c.refCount - 1 where c.id = :id")
-                .setParameter("id", content.getId()).executeUpdate();
+        adjust(content, -1);
+    }
+
+    /**
+     * Changes the reference count by {@code delta} in one statement (a delivery to n recipients that completes its
+     * queue entry is n - 1). When the count reaches zero the content row goes and its blob is queued for the
+     * collector.
+     */
+    public void adjust(MessageContent content, int delta) {
+        if (delta == 0) {
+            return;
+        }
+        if (delta < 0) {
+            // Pending removals of the items that referenced the content must reach the database before the bulk
+            // statements below: Hibernate does not flush them itself (they touch another table).
+            em.flush();
+        }
+        em.createQuery("update MessageContent c set c.refCount = c.refCount + :d where c.id = :id")
+                .setParameter("d", delta).setParameter("id", content.getId()).executeUpdate();
+        if (delta > 0) {
+            return;
+        }
         int left = em.createQuery("select c.refCount from MessageContent c where c.id = :id", Integer.class)
                 .setParameter("id", content.getId()).getSingleResult();
         if (left > 0) {

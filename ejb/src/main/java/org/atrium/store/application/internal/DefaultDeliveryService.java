@@ -96,20 +96,19 @@ public class DefaultDeliveryService implements DeliveryService {
                             "account " + res.mailbox() + " has no INBOX"));
             Folder inbox = locks.lock(inboxId);
             MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
-            em.persist(item);
-            em.flush();
-            contents.add(content);
+            em.persist(item); // identity key: inserted now, so the id is known
             r.delivered(item.getId());
             em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(), content.getMessageId(),
                     entry.getReversePath(), r.getAddress(), null, "INBOX uid=" + item.getUid()));
             delivered++;
         }
-        if (entry.completeIfSettled(now)) {
-            // The queue entry is done: it goes (the tracking log keeps its history), and with it the content
-            // reference it held. A later duplicate wake-up finds no entry and does nothing.
+        // One reference per filed item; when the queue entry is done it goes (the tracking log keeps its history)
+        // and with it the reference it held. A later duplicate wake-up finds no entry and does nothing.
+        boolean done = entry.completeIfSettled(now);
+        if (done) {
             em.remove(entry);
-            contents.release(content);
         }
+        contents.adjust(content, delivered - (done ? 1 : 0));
         LOG.log(Level.DEBUG, "delivery: queue={0} delivered={1}", entry.getQueueId(), delivered);
         return delivered;
     }

@@ -41,6 +41,9 @@ public class DefaultDirectoryService implements DirectoryService {
     DirectoryCache cache;
 
     @Inject
+    LoginCache logins;
+
+    @Inject
     MailboxService mailboxes;
 
     @Inject
@@ -126,6 +129,7 @@ public class DefaultDirectoryService implements DirectoryService {
         } catch (IllegalArgumentException e) {
             throw StoreException.invalid("password", e.getMessage());
         }
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, a.getAddress(), false));
         LOG.log(Level.INFO, "directory: password of {0} changed", a.getAddress());
     }
 
@@ -200,9 +204,12 @@ public class DefaultDirectoryService implements DirectoryService {
     @Override
     public Optional<AccountView> authenticate(String login, String password, String clientIp, String protocol) {
         Optional<Account> account = login == null ? Optional.empty() : accountOrAlias(login.trim());
-        if (account.isPresent() && account.get().passwordMatches(password)) {
+        if (account.isPresent() && account.get().isEnabled() && password != null
+                && (logins.matches(account.get().getAddress(), password, account.get().getPasswordHash())
+                        || account.get().passwordMatches(password))) {
             Account a = account.get();
-            a.recordLogin(clock.instant());
+            logins.remember(a.getAddress(), password, a.getPasswordHash());
+            recordLogin(a);
             LOG.log(Level.INFO, "auth: {0} login ok user={1} client={2}", protocol, a.getAddress(), clientIp);
             return Optional.of(view(a));
         }
@@ -226,6 +233,18 @@ public class DefaultDirectoryService implements DirectoryService {
         }
         return em.createQuery("select a.address from Account a where a.admin = true and a.enabled = true order by a.id",
                 String.class).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Notes the login time, at most once a minute per account, with a statement that bypasses the entity's version:
+     * concurrent logins of one user (a client opening several connections) must not conflict with each other.
+     */
+    private void recordLogin(Account a) {
+        Instant now = clock.instant();
+        if (a.getLastLoginAt() == null || a.getLastLoginAt().isBefore(now.minusSeconds(60))) {
+            em.createQuery("update Account a set a.lastLoginAt = :t where a.id = :id")
+                    .setParameter("t", now).setParameter("id", a.getId()).executeUpdate();
+        }
     }
 
     @Override

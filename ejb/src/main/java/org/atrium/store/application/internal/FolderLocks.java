@@ -22,11 +22,15 @@ final class FolderLocks {
 
     Folder lock(long folderId) {
         return locked.computeIfAbsent(folderId, id -> {
-            Folder f = em.find(Folder.class, id);
+            Folder ref = em.getReference(Folder.class, id);
+            if (em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(ref)) {
+                em.refresh(ref, LockModeType.PESSIMISTIC_WRITE); // loaded before the lock: re-read under it
+                return ref;
+            }
+            Folder f = em.find(Folder.class, id, LockModeType.PESSIMISTIC_WRITE); // one SELECT ... FOR UPDATE
             if (f == null) {
                 throw new IllegalStateException("folder " + id + " is gone");
             }
-            em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
             return f;
         });
     }
