@@ -70,6 +70,9 @@ def parse_args():
     p.add_argument("--keep", action="store_true", help="keep the instance's ATRIUM_VAR (data, logs) afterwards")
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--postgresql", metavar="JDBC_URL",
+                   help="run the dedicated instance on PostgreSQL (e.g. jdbc:postgresql://127.0.0.1:5432/test, user "
+                        "postgres) in a schema atrium_bench that is created fresh and dropped afterwards")
     p.add_argument("--warmup", type=int, default=500,
                    help="messages sent (and delivered) before the timed run, so that the figures describe a "
                         "warmed-up server rather than the JIT compiler at work (0: none)")
@@ -95,7 +98,21 @@ def instance_env(a):
     for k in ("ATRIUM_DATA_DIR", "ATRIUM_DB_URL", "ATRIUM_DB_DRIVER", "ATRIUM_DB_USER", "ATRIUM_DB_PASSWORD",
               "ATRIUM_DB_SCHEMA"):
         env.pop(k, None)  # the instance gets its own H2 database in its own ATRIUM_VAR
+    if a.postgresql:
+        env.update({"ATRIUM_DB_DRIVER": "postgresql", "ATRIUM_DB_URL": a.postgresql + "?currentSchema=" + BENCH_SCHEMA,
+                    "ATRIUM_DB_USER": "postgres", "ATRIUM_DB_PASSWORD": "postgres", "ATRIUM_DB_SCHEMA": BENCH_SCHEMA})
     return env
+
+
+BENCH_SCHEMA = "atrium_bench"
+
+
+def drop_bench_schema(a):
+    """Removes the PostgreSQL schema of a --postgresql run (before, for a fresh start, and after)."""
+    if a.postgresql and not a.reuse:
+        subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", a.postgresql.rsplit("/", 1)[1],
+                        "-c", "DROP SCHEMA IF EXISTS %s CASCADE" % BENCH_SCHEMA], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def port_busy(host, port):
@@ -113,6 +130,7 @@ def start_server(a):
     if busy:
         raise Aborted("port(s) %s already in use on %s: another instance is running there; pick other ports "
                       "(--http-port, --smtp-port, ...) or benchmark it with --reuse" % (busy, a.host))
+    drop_bench_schema(a)
     os.makedirs(a.var, exist_ok=True)
     log("starting a dedicated Atrium (ATRIUM_VAR=%s, SMTP %d, POP3 %d, HTTP %d)"
         % (a.var, a.smtp_port, a.pop3_port, a.http_port))
@@ -135,6 +153,7 @@ def stop_server(a):
     subprocess.run([os.path.join(ATRIUM_HOME, "bin", "atrium"), "stop"], env=instance_env(a),
                    stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                    start_new_session=True)
+    drop_bench_schema(a)
 
 
 def server_pid(a):
