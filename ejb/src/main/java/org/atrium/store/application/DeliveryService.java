@@ -3,26 +3,32 @@ package org.atrium.store.application;
 import jakarta.ejb.Local;
 import java.time.Instant;
 import java.util.List;
-import org.atrium.store.domain.BlobStore.BlobRef;
 
 /**
- * Local delivery in two steps (ARCHITECTURE.md, "Durable hand-off"): {@link #accept} records a message whose blob is
- * already on disk, in one transaction with its queue entry; {@link #deliver} files it into each recipient's INBOX,
- * idempotently, whenever a wake-up (JMS, or the sweep) asks.
+ * Local delivery in two steps (ARCHITECTURE.md, "Durable hand-off"): {@link #acceptAll} records messages whose blobs
+ * are already on disk, in one transaction with their queue entries; {@link #deliverAll} files them into each
+ * recipient's INBOX, idempotently, whenever a wake-up (JMS, or the sweep) asks. Both take several messages at once so
+ * that concurrent SMTP sessions share a commit (group commit) and a delivery transaction files a whole batch.
  */
 @Local
 public interface DeliveryService {
 
-    /** Commits the content row and the inbound queue entry. The caller has fsync'ed the blob. */
-    AcceptedMessage accept(IncomingMessage message, BlobRef blob, ContentSummary summary);
+    /**
+     * Commits the content rows and inbound queue entries of several messages in one transaction. The caller has
+     * fsync'ed their blobs.
+     *
+     * @return one accepted message per pending one, in the same order
+     */
+    List<AcceptedMessage> acceptAll(List<PendingAcceptance> pending);
 
     /**
-     * Files a queued message into its recipients' INBOXes. Safe to call any number of times, concurrently too: the queue
-     * row is locked, and recipients already delivered are skipped.
+     * Files queued messages into their recipients' INBOXes in one transaction. Safe to call any number of times,
+     * concurrently too: queue rows, then folder rows are locked in ascending id order (so concurrent batches cannot
+     * deadlock), and recipients already delivered are skipped; ids already done are ignored.
      *
      * @return how many recipients were delivered by this call
      */
-    int deliver(long inboundId);
+    int deliverAll(List<Long> inboundIds);
 
     /** Queue entries not yet done, received before {@code before}, oldest first (for the sweep). */
     List<Long> queued(Instant before, int max);

@@ -10,15 +10,18 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.atrium.store.application.AcceptedMessage;
-import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.IncomingMessage;
+import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.RecipientResolution;
-import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.InboundRecipient;
@@ -47,60 +50,91 @@ public class DefaultDeliveryService implements DeliveryService {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public AcceptedMessage accept(IncomingMessage msg, BlobRef blob, ContentSummary summary) {
+    public List<AcceptedMessage> acceptAll(List<PendingAcceptance> pending) {
         Instant now = clock.instant();
-        MessageContent content = new MessageContent(blob.hash(), blob.size(), summary.metadataJson(), 1, now);
-        content.describe(summary.sentDate(), summary.subject(), summary.from(), summary.to(), summary.messageId(),
-                summary.inReplyTo());
-        em.persist(content);
-        InboundMessage entry = new InboundMessage(newQueueId(), content, msg.reversePath(), msg.clientIp(), msg.helo(),
-                msg.authenticatedUser(), msg.sessionId(), msg.receivedAt(), msg.recipients());
-        em.persist(entry);
-        for (String r : msg.recipients()) {
-            em.persist(new TrackingEvent(now, TrackingEvent.Kind.RECEIVED, entry.getQueueId(), summary.messageId(),
-                    msg.reversePath(), r, msg.clientIp(), "size=" + blob.size()));
+        List<InboundMessage> entries = new ArrayList<>(pending.size());
+        for (PendingAcceptance p : pending) {
+            IncomingMessage msg = p.message();
+            var summary = p.summary();
+            MessageContent content = new MessageContent(p.blob().hash(), p.blob().size(), summary.metadataJson(), 1,
+                    now);
+            content.describe(summary.sentDate(), summary.subject(), summary.from(), summary.to(), summary.messageId(),
+                    summary.inReplyTo());
+            em.persist(content);
+            InboundMessage entry = new InboundMessage(newQueueId(), content, msg.reversePath(), msg.clientIp(),
+                    msg.helo(), msg.authenticatedUser(), msg.sessionId(), msg.receivedAt(), msg.recipients());
+            em.persist(entry);
+            for (String r : msg.recipients()) {
+                em.persist(new TrackingEvent(now, TrackingEvent.Kind.RECEIVED, entry.getQueueId(),
+                        summary.messageId(), msg.reversePath(), r, msg.clientIp(), "size=" + p.blob().size()));
+            }
+            entries.add(entry);
         }
         em.flush();
-        return new AcceptedMessage(entry.getId(), entry.getQueueId());
+        return entries.stream().map(e -> new AcceptedMessage(e.getId(), e.getQueueId())).toList();
     }
 
     @Override
-    public int deliver(long inboundId) {
-        InboundMessage entry = em.find(InboundMessage.class, inboundId, LockModeType.PESSIMISTIC_WRITE);
-        if (entry == null || entry.getState() == InboundMessage.State.DONE) {
-            return 0; // a repeated wake-up: already filed
-        }
-        entry.attempt();
+    public int deliverAll(List<Long> inboundIds) {
         Instant now = clock.instant();
+        // Lock order, the same in every transaction: queue rows by id, then folder rows by id, then content rows.
+        List<InboundMessage> entries = new ArrayList<>();
+        for (Long id : new TreeSet<>(inboundIds)) {
+            InboundMessage entry = em.find(InboundMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (entry != null && entry.getState() == InboundMessage.State.QUEUED) {
+                entries.add(entry); // null or done: a repeated wake-up, already filed
+            }
+        }
+        Map<String, Long> inboxes = new HashMap<>();
+        Map<InboundRecipient, Long> targets = new HashMap<>();
+        for (InboundMessage entry : entries) {
+            entry.attempt();
+            for (InboundRecipient r : entry.getRecipients()) {
+                if (!r.isPending()) {
+                    continue;
+                }
+                RecipientResolution res = directory.resolve(r.getAddress());
+                if (res.kind() == RecipientResolution.Kind.LOCAL) {
+                    targets.put(r, inboxes.computeIfAbsent(res.mailbox(), this::inboxId));
+                }
+            }
+        }
         FolderLocks locks = new FolderLocks(em);
-        MessageContent content = entry.getContent();
+        new TreeSet<>(targets.values()).forEach(locks::lock);
+
         int delivered = 0;
+        for (InboundMessage entry : entries) {
+            delivered += file(entry, targets, locks, now);
+        }
+        return delivered;
+    }
+
+    private int file(InboundMessage entry, Map<InboundRecipient, Long> targets, FolderLocks locks, Instant now) {
+        MessageContent content = entry.getContent();
+        int filed = 0;
         for (InboundRecipient r : entry.getRecipients()) {
             if (!r.isPending()) {
                 continue;
             }
-            RecipientResolution res = directory.resolve(r.getAddress());
-            if (res.kind() != RecipientResolution.Kind.LOCAL) {
+            Long inboxId = targets.get(r);
+            if (inboxId == null) {
                 // The account went away between acceptance and delivery. A DSN to the sender comes with the
                 // transport's bounce handling (issue #4); the tracking log records the failure meanwhile.
                 r.failed("no such mailbox any more");
-                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(), content.getMessageId(),
-                        entry.getReversePath(), r.getAddress(), null, "no such mailbox any more"));
+                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
+                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null,
+                        "no such mailbox any more"));
                 LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: no such mailbox", entry.getQueueId(),
                         r.getAddress());
                 continue;
             }
-            Long inboxId = em.createQuery("select f.id from Folder f where f.owner.address = :a and f.specialUse = :u",
-                    Long.class).setParameter("a", res.mailbox()).setParameter("u", SpecialUse.INBOX)
-                    .getResultStream().findFirst().orElseThrow(() -> new IllegalStateException(
-                            "account " + res.mailbox() + " has no INBOX"));
             Folder inbox = locks.lock(inboxId);
             MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
             em.persist(item); // identity key: inserted now, so the id is known
             r.delivered(item.getId());
-            em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(), content.getMessageId(),
-                    entry.getReversePath(), r.getAddress(), null, "INBOX uid=" + item.getUid()));
-            delivered++;
+            em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(),
+                    content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "INBOX uid=" + item.getUid()));
+            filed++;
         }
         // One reference per filed item; when the queue entry is done it goes (the tracking log keeps its history)
         // and with it the reference it held. A later duplicate wake-up finds no entry and does nothing.
@@ -108,9 +142,14 @@ public class DefaultDeliveryService implements DeliveryService {
         if (done) {
             em.remove(entry);
         }
-        contents.adjust(content, delivered - (done ? 1 : 0));
-        LOG.log(Level.DEBUG, "delivery: queue={0} delivered={1}", entry.getQueueId(), delivered);
-        return delivered;
+        contents.adjust(content, filed - (done ? 1 : 0));
+        return filed;
+    }
+
+    private Long inboxId(String account) {
+        return em.createQuery("select f.id from Folder f where f.owner.address = :a and f.specialUse = :u", Long.class)
+                .setParameter("a", account).setParameter("u", SpecialUse.INBOX).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("account " + account + " has no INBOX"));
     }
 
     @Override

@@ -15,22 +15,21 @@ import org.atrium.connector.smtp.IntakeException;
 import org.atrium.connector.smtp.MailIntake;
 import org.atrium.connector.smtp.MessageData;
 import org.atrium.connector.smtp.RecipientCheck;
-import org.atrium.store.application.AcceptedMessage;
 import org.atrium.store.application.ContentSummary;
-import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.IncomingMessage;
+import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.application.internal.BlobStoreHolder;
 import org.atrium.store.domain.BlobStore.BlobRef;
-import org.atrium.store.infrastructure.messaging.jms.DeliveryWakeups;
 
 /**
  * The store's side of the SMTP port {@link MailIntake}.
  *
  * <p>Acceptance order, which is what makes the SMTP 250 a kept promise (RFC 5321 §6.1): (1) write the blob and fsync
- * it; (2) parse it once for metadata; (3) commit content row + queue entry in one transaction; only then (4) send the
- * JMS wake-up, outside that transaction. A crash after (3) loses nothing: the sweep finds the queue entry. No step
+ * it; (2) parse it once for metadata; (3) commit content row + queue entry in one transaction (shared with the
+ * sessions finishing at the same moment: {@link GroupCommit}); only then (4) send the JMS wake-up, outside that
+ * transaction. A crash after (3) loses nothing: the sweep finds the queue entry. No step
  * relies on XA recovery, which H2 does not do (STACK-NOTES.md).
  */
 @Stateless
@@ -44,7 +43,7 @@ public class SmtpIntakeAdapter implements MailIntake {
     DirectoryService directory;
 
     @Inject
-    DeliveryService delivery;
+    GroupCommit groupCommit;
 
     @Inject
     BlobStoreHolder blobs;
@@ -52,8 +51,6 @@ public class SmtpIntakeAdapter implements MailIntake {
     @Inject
     MessageSummarizer summarizer;
 
-    @Inject
-    DeliveryWakeups wakeups;
 
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted) {
@@ -100,19 +97,12 @@ public class SmtpIntakeAdapter implements MailIntake {
         } catch (IOException e) {
             throw new IntakeException("cannot read back the spooled message: " + e.getMessage(), true, e);
         }
-        AcceptedMessage accepted;
         try {
-            accepted = delivery.accept(new IncomingMessage(env.reversePath(), env.recipients(), env.clientIp(),
-                    env.heloName(), env.authenticatedUser(), env.sessionId(), env.receivedAt()), blob, summary);
+            return groupCommit.commit(new PendingAcceptance(new IncomingMessage(env.reversePath(), env.recipients(),
+                    env.clientIp(), env.heloName(), env.authenticatedUser(), env.sessionId(), env.receivedAt()), blob,
+                    summary)).queueId();
         } catch (RuntimeException e) {
             throw new IntakeException("cannot commit the queue entry: " + e, true, e);
         }
-        try {
-            wakeups.wakeInbound(accepted.id());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "intake: queue={0} committed but the wake-up failed ({1}); the sweep will deliver it",
-                    accepted.queueId(), e.toString());
-        }
-        return accepted.queueId();
     }
 }

@@ -55,7 +55,11 @@ public class QueueSweeper {
     /** One bounded batch per run; a larger backlog is taken by the following runs. */
     private int sweep(Instant before) {
         List<Long> ids = delivery.queued(before, BATCH);
-        ids.forEach(wakeups::wakeInbound);
+        // Wake-ups of up to 16 entries: small enough that one entry that cannot be delivered holds back few others
+        // (a failing batch is redelivered whole), large enough to file a backlog quickly.
+        for (int i = 0; i < ids.size(); i += 16) {
+            wakeups.wakeInbound(ids.subList(i, Math.min(ids.size(), i + 16)));
+        }
         return ids.size();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Sends wake-ups to the inbound delivery consumer: a persistent JMS text message carrying only the queue entry id
@@ -22,7 +24,11 @@ public class DeliveryWakeups {
     @Resource(lookup = INBOUND_QUEUE)
     Queue inbound;
 
-    public void wakeInbound(long inboundId) {
-        jms.createProducer().send(inbound, Long.toString(inboundId));
+    /** One wake-up for a batch of queue entries: their ids, comma-separated (the consumer files them together). */
+    public void wakeInbound(List<Long> inboundIds) {
+        if (inboundIds.isEmpty()) {
+            return;
+        }
+        jms.createProducer().send(inbound, inboundIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 }

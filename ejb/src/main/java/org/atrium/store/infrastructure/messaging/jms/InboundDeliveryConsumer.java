@@ -8,11 +8,14 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.lang.System.Logger;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.System.Logger.Level;
 import org.atrium.store.application.DeliveryService;
 
 /**
- * Files accepted messages into INBOXes when woken. Runs in the container's transaction with the JMS delivery: if
+ * Files accepted messages into INBOXes when woken; a wake-up carries the ids of one group commit, filed together in
+ * one transaction. Runs in the container's transaction with the JMS delivery: if
  * filing fails, the transaction rolls back and Artemis redelivers with back-off, then dead-letters
  * (configure.cli). Idempotent: {@link DeliveryService#deliver} skips what is already filed, so redeliveries and the
  * sweep's extra wake-ups (also after a kill -9, when Artemis redelivers without the redelivered flag) are harmless.
@@ -31,13 +34,15 @@ public class InboundDeliveryConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        long id;
+        List<Long> ids = new ArrayList<>();
         try {
-            id = Long.parseLong(((TextMessage) message).getText().trim());
+            for (String part : ((TextMessage) message).getText().split(",")) {
+                ids.add(Long.parseLong(part.trim()));
+            }
         } catch (JMSException | ClassCastException | NumberFormatException | NullPointerException e) {
             LOG.log(Level.ERROR, "delivery: ignoring a malformed wake-up message: {0}", e.toString());
             return; // nothing to retry: redelivering garbage would not make it better
         }
-        delivery.deliver(id);
+        delivery.deliverAll(ids);
     }
 }
