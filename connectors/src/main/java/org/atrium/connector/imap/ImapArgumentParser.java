@@ -163,6 +163,18 @@ public final class ImapArgumentParser {
         return atom().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * An upper-case run of atom characters ending before {@code stop} too; for FETCH items such as
+     * {@code BODY.PEEK[}, where {@code [} would otherwise be part of the atom.
+     */
+    public String keyword(char stop) throws ImapSyntaxException {
+        String a = takeWhile(c -> isAtomChar(c) && c != stop);
+        if (a.isEmpty()) {
+            throw new ImapSyntaxException("Expected atom");
+        }
+        return a.toUpperCase(Locale.ROOT);
+    }
+
     /** Consumes {@code word} (case-insensitive) if it is the whole next atom. */
     public boolean tryKeyword(String word) {
         long m = mark();

@@ -65,11 +65,15 @@ public record SequenceSet(List<Range> ranges, boolean saved) {
 
     /**
      * Whether {@code n} is in the set once {@code *} stands for {@code max}, the highest number in use (RFC 3501
-     * §6.4.8: in an empty mailbox {@code *} is 0, which matches nothing since numbers start at 1).
+     * §6.4.8). Numbers outside 1..max are never contained: in an empty mailbox nothing matches, and {@code 5:*} in a
+     * mailbox whose highest number is 3 means {@code 3:5}, of which only 3 exists.
      */
     public boolean contains(long n, long max) {
         if (saved) {
             throw new IllegalStateException("$ must be resolved from the saved search result first");
+        }
+        if (n < 1 || n > max) {
+            return false;
         }
         for (Range r : ranges) {
             if (r.contains(n, max)) {
