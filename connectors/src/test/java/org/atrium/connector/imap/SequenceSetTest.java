@@ -35,7 +35,8 @@ class SequenceSetTest {
         assertTrue(s.contains(4, 9));
         assertFalse(s.contains(6, 9));
         assertTrue(s.contains(9, 9));
-        assertTrue(p("4294967295").contains(4294967295L, 1));
+        assertTrue(p("4294967295").contains(4294967295L, 4294967295L));
+        assertFalse(p("1:*").contains(11, 10), "numbers beyond max do not exist");
     }
 
     @Test
