@@ -381,7 +381,7 @@ public final class ImapArgumentParser {
             expect('"');
         }
         String[] p = t.split("-", -1);
-        if (p.length != 3 || p[0].isEmpty() || p[0].length() > 2 || p[2].length() != 4) {
+        if (p.length != 3 || !p[0].matches("\\d{1,2}") || !p[2].matches("\\d{4}")) {
             throw new ImapSyntaxException("Invalid date");
         }
         try {

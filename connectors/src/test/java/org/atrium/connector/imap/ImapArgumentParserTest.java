@@ -113,6 +113,9 @@ class ImapArgumentParserTest {
         assertThrows(ImapSyntaxException.class, () -> args("30-Feb-1994").date());
         assertThrows(ImapSyntaxException.class, () -> args("1-Foo-1994").date());
         assertThrows(ImapSyntaxException.class, () -> args("1994-02-01").date());
+        assertThrows(ImapSyntaxException.class, () -> args("+1-Feb-1994").date());
+        assertThrows(ImapSyntaxException.class, () -> args("1-Feb-+994").date());
+        assertThrows(ImapSyntaxException.class, () -> args("\"1-Feb-1994").date());
         assertEquals(OffsetDateTime.of(1994, 2, 7, 21, 52, 25, 0, ZoneOffset.ofHours(-8)),
                 args("\" 7-Feb-1994 21:52:25 -0800\"").dateTime());
         assertEquals(OffsetDateTime.of(2024, 12, 17, 9, 5, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)),

@@ -198,6 +198,21 @@ class ImapRequestReaderTest {
     }
 
     @Test
+    void synchronizingLiteralWhileDiscardingEndsTheRejectedCommand() {
+        Host h = new Host(SMALL).feed("a LOGIN {12+}\r\n0123456789ab {3}\r\nb NOOP\r\n");
+        assertInstanceOf(Step.TooBig.class, h.steps.get(0));
+        assertInstanceOf(Step.Complete.class, h.steps.get(1), "no continuation asked for the dropped literal");
+        assertEquals("b", h.commands().get(0).tag());
+    }
+
+    @Test
+    void bareLfLinesAreTolerated() {
+        Host h = new Host(ImapRequestLimits.DEFAULTS).feed("a LOGIN {1}\nx y\nb NOOP\n");
+        assertEquals(2, h.commands().size());
+        assertEquals("x", text(h.commands().get(0).literals().get(0).data()));
+    }
+
+    @Test
     void tooManyLiterals() {
         Host h = new Host(SMALL).feed("a X {1+}\r\n1 {1+}\r\n2 {1+}\r\n3 {1+}\r\n4\r\nb NOOP\r\n");
         Step.Bad bad = assertInstanceOf(Step.Bad.class, h.steps.get(h.steps.size() - 2));
@@ -221,7 +236,7 @@ class ImapRequestReaderTest {
 
     @Test
     void badLiteralCounts() {
-        for (String marker : new String[] {"{-1}", "{99999999999999999999}", "{}", "{+}", "{1x}", "~{ 1}"}) {
+        for (String marker : new String[] {"{-1}", "{99999999999999999999}", "{}", "{+}", "{+5}", "{5++}", "{1x}", "~{ 1}"}) {
             Host h = new Host(ImapRequestLimits.DEFAULTS).feed("a LOGIN " + marker + "\r\nb NOOP\r\n");
             Step.Bad bad = assertInstanceOf(Step.Bad.class, h.steps.get(0), marker);
             assertEquals("a", bad.tag());
