@@ -1,0 +1,9 @@
+package org.atrium.connector.imap;
+
+/**
+ * The STATUS data items (RFC 3501 §6.3.10; HIGHESTMODSEQ RFC 7162 §3.1.9; SIZE, DELETED RFC 9051 §6.3.11;
+ * APPENDLIMIT RFC 7889 §3). RECENT is kept for RFC 3501 clients.
+ */
+public enum StatusItem {
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, SIZE, DELETED, APPENDLIMIT
+}
