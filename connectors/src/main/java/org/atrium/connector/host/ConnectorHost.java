@@ -71,11 +71,6 @@ public class ConnectorHost {
     private EventLoopGroup acceptors;
     private EventLoopGroup io;
     private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
-    private final List<ListenerStatus> status = Collections.synchronizedList(new ArrayList<>());
-
-    /** A bound listener, for status pages. */
-    public record ListenerStatus(String protocol, String address, int port) {
-    }
 
     @PostConstruct
     void start() {
@@ -118,13 +113,7 @@ public class ConnectorHost {
                     + future.cause(), future.cause());
         }
         channels.add(future.channel());
-        status.add(new ListenerStatus(protocol, host, port));
         LOG.log(Level.INFO, "connector: {0} listening on {1}:{2,number,#}", protocol, host, port);
-    }
-
-    /** The listeners that are bound now. */
-    public List<ListenerStatus> listeners() {
-        return List.copyOf(status);
     }
 
     @PreDestroy
@@ -133,7 +122,6 @@ public class ConnectorHost {
             c.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         channels.clear();
-        status.clear();
         if (acceptors != null) {
             acceptors.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         }

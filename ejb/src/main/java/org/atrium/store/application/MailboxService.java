@@ -36,11 +36,4 @@ public interface MailboxService {
     boolean renewMaildropLock(String account, String token, Duration lease);
 
     void releaseMaildropLock(String account, String token);
-
-    /** Folder paths of an account with their message counts, for administrators and tests. */
-    List<FolderView> folders(String account);
-
-    record FolderView(String path, String specialUse, long uidValidity, long uidNext, long highestModseq,
-            long messages) {
-    }
 }

@@ -60,15 +60,4 @@ public class Settings {
         return Boolean.parseBoolean(get("atrium.ldap.anonymous", "false"));
     }
 
-    public int smtpPort() {
-        return getInt("atrium.smtp.port", 2525);
-    }
-
-    public int pop3Port() {
-        return getInt("atrium.pop3.port", 1110);
-    }
-
-    public int httpPort() {
-        return getInt("jboss.http.port", 8080) + getInt("jboss.socket.binding.port-offset", 0);
-    }
 }

@@ -18,10 +18,6 @@ public class ContentReferences {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    public void add(MessageContent content) {
-        adjust(content, 1);
-    }
-
     /** Drops one reference; the last one removes the content row and queues its blob for the collector. */
     public void release(MessageContent content) {
         adjust(content, -1);

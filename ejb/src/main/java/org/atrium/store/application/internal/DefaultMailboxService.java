@@ -118,18 +118,6 @@ public class DefaultMailboxService implements MailboxService {
                 .setParameter("a", account).setParameter("t", token).executeUpdate();
     }
 
-    @Override
-    public List<FolderView> folders(String account) {
-        List<Object[]> rows = em.createQuery("select f, (select count(i) from MailItem i where i.folder = f) "
-                + "from Folder f where f.owner.address = :a order by f.path", Object[].class)
-                .setParameter("a", account).getResultList();
-        return rows.stream().map(r -> {
-            Folder f = (Folder) r[0];
-            return new FolderView(f.getPath(), f.getSpecialUse() == null ? null : f.getSpecialUse().name(),
-                    f.getUidValidity(), f.getUidNext(), f.getHighestModseq(), ((Number) r[1]).longValue());
-        }).toList();
-    }
-
     Folder inboxOf(String account) {
         return em.createQuery("select f from Folder f where f.owner.address = :a and f.specialUse = :u", Folder.class)
                 .setParameter("a", account).setParameter("u", SpecialUse.INBOX).getResultStream().findFirst()
