@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import org.atrium.store.application.ContentSummary;
-import org.atrium.store.infrastructure.mime.AddressHeader;
-import org.atrium.store.infrastructure.mime.MessageHeaders;
-import org.atrium.store.infrastructure.mime.MessageParser;
-import org.atrium.store.infrastructure.mime.ParsedMessage;
+import org.atrium.connector.mime.AddressHeader;
+import org.atrium.connector.mime.MessageHeaders;
+import org.atrium.connector.mime.MessageParser;
+import org.atrium.connector.mime.ParsedMessage;
 
 /** Parses an accepted message once (streaming) into what the store indexes and keeps for later protocol reads. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.atrium.store.infrastructure.mime;
+package org.atrium.connector.mime;
 
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;

@@ -1,4 +1,4 @@
-package org.atrium.store.infrastructure.mime;
+package org.atrium.connector.mime;
 
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package org.atrium.store.infrastructure.mime;
+package org.atrium.connector.mime;
 
 /**
  * Bounds that keep parsing of hostile input linear and small: beyond a limit the rest is kept as an opaque body and
