@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.atrium.connector.net.SessionOutput;
 
@@ -17,10 +18,23 @@ final class ChannelSessionOutput implements SessionOutput {
 
     private static final long WRITE_WAIT_SECONDS = 120;
     private final Channel channel;
+    private final Executor serial;
     private volatile boolean closed;
 
-    ChannelSessionOutput(Channel channel) {
+    ChannelSessionOutput(Channel channel, Executor serial) {
         this.channel = channel;
+        this.serial = serial;
+    }
+
+    @Override
+    public void post(Runnable task) {
+        if (!closed && channel.isActive()) {
+            serial.execute(() -> {
+                if (!closed && channel.isActive()) {
+                    task.run();
+                }
+            });
+        }
     }
 
     @Override

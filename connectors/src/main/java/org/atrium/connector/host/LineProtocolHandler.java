@@ -50,7 +50,7 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
         ConnectionInfo info = new ConnectionInfo((InetSocketAddress) ch.remoteAddress(),
                 (InetSocketAddress) ch.localAddress(), serverName, false, id);
         serial = new SerialExecutor(pool, () -> ch.close());
-        session = factory.create(info, new ChannelSessionOutput(ch));
+        session = factory.create(info, new ChannelSessionOutput(ch, serial));
         assembler = new LineAssembler(session.maxLineLength(), line -> {
             session.onLine(line);
             assembler.maxLength(session.maxLineLength());

@@ -19,4 +19,11 @@ public interface SessionOutput {
 
     /** Flushes what is queued, then closes the connection. Further output is discarded. */
     void close();
+
+    /**
+     * Runs a task later on the session's worker, in order with the input events, so it may touch session state: how
+     * events from elsewhere (a folder changed, for IMAP IDLE) reach a session. Callable from any thread; dropped once
+     * the connection is closed.
+     */
+    void post(Runnable task);
 }

@@ -71,4 +71,12 @@ class RecordingOutput implements SessionOutput {
         }
         return new ArrayList<>(Arrays.asList(fresh.substring(0, fresh.length() - 2).split("\r\n", -1)));
     }
+
+    /** Runs the task at once: the tests drive the session from one thread. */
+    @Override
+    public void post(Runnable task) {
+        if (!closed) {
+            task.run();
+        }
+    }
 }

@@ -41,4 +41,12 @@ final class RecordingOutput implements SessionOutput {
     boolean allFlushed() {
         return unflushed == 0;
     }
+
+    /** Runs the task at once: the tests drive the session from one thread. */
+    @Override
+    public void post(Runnable task) {
+        if (!closed) {
+            task.run();
+        }
+    }
 }
