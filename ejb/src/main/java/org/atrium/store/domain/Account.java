@@ -66,6 +66,12 @@ public class Account {
     @Column(name = "pop3_lock_until")
     private Instant pop3LockUntil;
 
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
+
+    @Column(name = "quota_messages")
+    private Long quotaMessages;
+
     @Version
     private long version;
 
@@ -184,6 +190,24 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Storage limit in octets; null: the server default ({@link Quota#effective}). */
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    /** Message count limit; null: unlimited. */
+    public Long getQuotaMessages() {
+        return quotaMessages;
+    }
+
+    public void setQuota(Long bytes, Long messages) {
+        if (bytes != null && bytes < 0 || messages != null && messages < 0) {
+            throw new IllegalArgumentException("a quota limit cannot be negative");
+        }
+        this.quotaBytes = bytes;
+        this.quotaMessages = messages;
     }
 
     public Instant getLastLoginAt() {

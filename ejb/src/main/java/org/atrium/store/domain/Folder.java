@@ -19,7 +19,10 @@ import java.time.Instant;
  *
  * <p>Invariant: UIDs are strictly increasing in the order messages become visible. {@link #allocateUid()} is only
  * called while the folder row is locked (PESSIMISTIC_WRITE) in the transaction that inserts the item, so concurrent
- * deliveries and appends queue on the lock and each sees the UIDNEXT the previous one committed.
+ * deliveries and appends queue on the lock and each sees the UIDNEXT the previous one committed. The same lock
+ * guards MODSEQ allocation and {@code recentUid}, the highest UID a read-write session has already claimed as
+ * \Recent (RFC 3501 §2.3.2: a message is recent in exactly one session). Paths change only by
+ * {@link #relocate}, which the caller applies to the whole subtree ({@link FolderPath#rebase}).
  */
 @Entity
 @Table(name = "folder")
@@ -59,6 +62,9 @@ public class Folder {
     @Column(name = "highest_modseq", nullable = false)
     private long highestModseq;
 
+    @Column(name = "recent_uid", nullable = false)
+    private long recentUid;
+
     @Column(nullable = false)
     private boolean subscribed;
 
@@ -94,6 +100,50 @@ public class Folder {
     /** Takes the next MODSEQ for a change in this folder (RFC 7162 §3.1.1). */
     public long nextModseq() {
         return ++highestModseq;
+    }
+
+    /**
+     * Claims the messages not yet seen by any read-write session as \Recent for the caller (RFC 3501 §2.3.2); the
+     * caller holds the row lock.
+     *
+     * @return the previous claim: messages with a UID above it are \Recent for the caller
+     */
+    public long claimRecent() {
+        long floor = recentUid;
+        recentUid = Math.max(recentUid, uidNext - 1);
+        return floor;
+    }
+
+    /** Whether {@link #claimRecent} would claim anything. */
+    public boolean hasUnclaimedRecent() {
+        return uidNext - 1 > recentUid;
+    }
+
+    /** The highest UID claimed as \Recent so far. */
+    public long getRecentUid() {
+        return recentUid;
+    }
+
+    /**
+     * Moves this folder to a new place in the hierarchy (RENAME, RFC 3501 §6.3.5). The caller moves the subfolders by
+     * calling {@link #relocate(FolderPath)} on each with its rebased path.
+     */
+    public void moveTo(Folder newParent, FolderPath newPath) {
+        if (newParent == null ? newPath.parent() != null : !newParent.getPath().equals(newPath.parent().value())) {
+            throw new IllegalArgumentException("parent " + (newParent == null ? null : newParent.getPath())
+                    + " does not match " + newPath);
+        }
+        this.parent = newParent;
+        this.name = newPath.name();
+        this.path = newPath.value();
+    }
+
+    /** A subfolder of a renamed folder takes its rebased path; its parent row stays the same. */
+    public void relocate(FolderPath newPath) {
+        if (!newPath.name().equals(name)) {
+            throw new IllegalArgumentException("relocation keeps the name: " + name + " -> " + newPath);
+        }
+        this.path = newPath.value();
     }
 
     public Long getId() {

@@ -10,12 +10,19 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A message as it appears in one folder: UID, MODSEQ, flags and internal date (RFC 3501 §2.3, RFC 7162 §3.1).
  * Created only through {@link #file}, which allocates the UID under the folder lock; the caller takes the content
  * reference it implies.
+ *
+ * <p>Invariant: every change of flags or keywords takes a new MODSEQ from the folder, which the caller holds locked, so
+ * MODSEQs in a folder are unique and grow in commit order (RFC 7162 §3.1.1); a change that changes nothing keeps the
+ * MODSEQ (RFC 7162 §3.1.3 lets a no-op STORE leave it).
  */
 @Entity
 @Table(name = "mail_item")
@@ -53,12 +60,14 @@ public class MailItem {
     protected MailItem() {
     }
 
-    private MailItem(Folder folder, MessageContent content, Instant internalDate, Set<Flag> flags) {
+    private MailItem(Folder folder, MessageContent content, Instant internalDate, Set<Flag> flags,
+            List<String> keywords) {
         this.folder = folder;
         this.content = content;
         this.internalDate = internalDate;
         this.size = content.getSize();
         this.flags = Flag.toBits(flags);
+        this.keywords = Keywords.format(Keywords.apply(List.of(), FlagMode.ADD, keywords));
         this.uid = folder.allocateUid();
         this.modseq = folder.nextModseq();
     }
@@ -69,7 +78,65 @@ public class MailItem {
      * @param lockedFolder the folder, locked PESSIMISTIC_WRITE by the caller's transaction
      */
     public static MailItem file(Folder lockedFolder, MessageContent content, Instant internalDate, Set<Flag> flags) {
-        return new MailItem(lockedFolder, content, internalDate, flags);
+        return new MailItem(lockedFolder, content, internalDate, flags, List.of());
+    }
+
+    /** Files content into a folder with keywords (APPEND, RFC 3501 §6.3.11). */
+    public static MailItem file(Folder lockedFolder, MessageContent content, Instant internalDate, Set<Flag> flags,
+            List<String> keywords) {
+        return new MailItem(lockedFolder, content, internalDate, flags, keywords);
+    }
+
+    /**
+     * A copy of this message in another (or the same) folder: same content, internal date, flags and keywords, a new
+     * UID and MODSEQ there (RFC 3501 §6.4.7). The caller takes the content reference, or hands over this item's when
+     * it removes this one (MOVE).
+     */
+    public MailItem copyTo(Folder lockedTarget) {
+        return new MailItem(lockedTarget, content, internalDate, getFlags(), getKeywords());
+    }
+
+    /**
+     * Changes flags and keywords (RFC 3501 §6.4.6).
+     *
+     * @param lockedFolder this item's folder, locked by the caller's transaction
+     * @return whether anything changed; only then the item has a new MODSEQ
+     */
+    public boolean changeFlags(FlagMode mode, Set<Flag> systemFlags, Collection<String> keywordChange,
+            Folder lockedFolder) {
+        if (lockedFolder != folder && !lockedFolder.getId().equals(folder.getId())) {
+            throw new IllegalArgumentException("the locked folder is not this item's folder");
+        }
+        Set<Flag> now = getFlags();
+        Set<Flag> next = switch (mode) {
+            case REPLACE -> systemFlags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(systemFlags);
+            case ADD -> union(now, systemFlags);
+            case REMOVE -> minus(now, systemFlags);
+        };
+        List<String> currentKeywords = getKeywords();
+        List<String> nextKeywords = Keywords.apply(currentKeywords, mode, keywordChange);
+        if (next.equals(now) && Keywords.sameSet(currentKeywords, nextKeywords)) {
+            return false;
+        }
+        String stored = Keywords.format(nextKeywords); // may refuse (too long) before anything changed
+        this.flags = Flag.toBits(next);
+        this.keywords = stored;
+        this.modseq = lockedFolder.nextModseq();
+        return true;
+    }
+
+    private static Set<Flag> union(Set<Flag> a, Set<Flag> b) {
+        EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
+        s.addAll(a);
+        s.addAll(b);
+        return s;
+    }
+
+    private static Set<Flag> minus(Set<Flag> a, Set<Flag> b) {
+        EnumSet<Flag> s = EnumSet.noneOf(Flag.class);
+        s.addAll(a);
+        s.removeAll(b);
+        return s;
     }
 
     public Long getId() {
@@ -102,5 +169,9 @@ public class MailItem {
 
     public Set<Flag> getFlags() {
         return Flag.fromBits(flags);
+    }
+
+    public List<String> getKeywords() {
+        return Keywords.parse(keywords);
     }
 }

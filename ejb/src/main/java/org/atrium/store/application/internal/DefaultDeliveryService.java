@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.atrium.store.application.AcceptedMessage;
 import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.FolderChangeNotifier;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.RecipientResolution;
@@ -47,6 +48,9 @@ public class DefaultDeliveryService implements DeliveryService {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    FolderChangeNotifier notifier;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -56,10 +60,7 @@ public class DefaultDeliveryService implements DeliveryService {
         for (PendingAcceptance p : pending) {
             IncomingMessage msg = p.message();
             var summary = p.summary();
-            MessageContent content = new MessageContent(p.blob().hash(), p.blob().size(), summary.metadataJson(), 1,
-                    now);
-            content.describe(summary.sentDate(), summary.subject(), summary.from(), summary.to(), summary.messageId(),
-                    summary.inReplyTo());
+            MessageContent content = StoredContents.create(p.blob(), summary, 1, now);
             em.persist(content);
             InboundMessage entry = new InboundMessage(newQueueId(), content, msg.reversePath(), msg.clientIp(),
                     msg.helo(), msg.authenticatedUser(), msg.sessionId(), msg.receivedAt(), msg.recipients());
@@ -132,6 +133,7 @@ public class DefaultDeliveryService implements DeliveryService {
             MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
             em.persist(item); // identity key: inserted now, so the id is known
             r.delivered(item.getId());
+            notifier.changed(inboxId); // announced after the commit, for IMAP IDLE and untagged EXISTS
             em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(),
                     content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "INBOX uid=" + item.getUid()));
             filed++;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.atrium.store.application.FolderChangeNotifier;
 import org.atrium.store.application.MailboxService;
 import org.atrium.store.application.MessageRef;
 import org.atrium.store.application.StoreException;
@@ -37,6 +38,9 @@ public class DefaultMailboxService implements MailboxService {
 
     @Inject
     BlobStoreHolder blobs;
+
+    @Inject
+    FolderChangeNotifier notifier;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -79,15 +83,18 @@ public class DefaultMailboxService implements MailboxService {
     public int expunge(String account, Collection<Long> itemIds) {
         int removed = 0;
         FolderLocks locks = new FolderLocks(em);
+        Mailboxes mailboxes = new Mailboxes(em);
         for (Long id : itemIds) {
             MailItem item = em.find(MailItem.class, id);
             if (item == null || !item.getFolder().getOwner().getAddress().equals(account)) {
                 continue; // already gone (another session expunged it): nothing to do
             }
             Folder folder = locks.lock(item.getFolder().getId());
-            folder.nextModseq(); // an expunge is a change the IMAP HIGHESTMODSEQ must reflect (RFC 7162 §3.1.10)
-            em.remove(item);
+            // An expunge is a change the IMAP HIGHESTMODSEQ must reflect, and QRESYNC clients must learn of it as
+            // VANISHED (RFC 7162 §3.1.10, §3.2.5.2): the history row takes the new MODSEQ.
+            mailboxes.remove(item, folder);
             contents.release(item.getContent());
+            notifier.changed(folder.getId());
             removed++;
         }
         return removed;

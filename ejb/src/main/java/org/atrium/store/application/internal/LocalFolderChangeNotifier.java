@@ -1,0 +1,65 @@
+package org.atrium.store.application.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.atrium.store.application.FolderChangeNotifier;
+
+/**
+ * {@link FolderChangeNotifier} within one node. Changes are collected per transaction (one set of folder ids kept as
+ * a transaction resource) and announced by an interposed synchronization after the commit, so a listener that
+ * reads the folder sees the change; a rolled-back transaction announces nothing. Listeners run on the managed
+ * executor, never on the committing thread, which may be an SMTP delivery holding other work.
+ */
+@ApplicationScoped
+public class LocalFolderChangeNotifier implements FolderChangeNotifier {
+
+    private static final Object KEY = LocalFolderChangeNotifier.class;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private final FolderListeners listeners = new FolderListeners();
+
+    @Override
+    public void changed(long folderId) {
+        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            listeners.fire(List.of(folderId), executor);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> pending = (Set<Long>) transactions.getResource(KEY);
+        if (pending == null) {
+            Set<Long> ids = new TreeSet<>();
+            transactions.putResource(KEY, ids);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        listeners.fire(List.copyOf(ids), executor);
+                    }
+                }
+            });
+            pending = ids;
+        }
+        pending.add(folderId);
+    }
+
+    @Override
+    public AutoCloseable watch(long folderId, Runnable listener) {
+        return listeners.add(folderId, listener);
+    }
+}

@@ -1,0 +1,336 @@
+package org.atrium.store.infrastructure.inbound;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.atrium.connector.imap.port.AppendResult;
+import org.atrium.connector.imap.port.CopyResult;
+import org.atrium.connector.imap.port.FlagOperation;
+import org.atrium.connector.imap.port.FolderChanges;
+import org.atrium.connector.imap.port.FolderInfo;
+import org.atrium.connector.imap.port.FolderStatus;
+import org.atrium.connector.imap.port.ImapMailStore;
+import org.atrium.connector.imap.port.MailboxException;
+import org.atrium.connector.imap.port.MailboxException.Code;
+import org.atrium.connector.imap.port.MessageDetails;
+import org.atrium.connector.imap.port.MessageState;
+import org.atrium.connector.imap.port.QuotaInfo;
+import org.atrium.connector.imap.port.SelectedFolder;
+import org.atrium.connector.imap.port.StoreResult;
+import org.atrium.connector.mime.ParsedMessage;
+import org.atrium.store.application.ContentSummary;
+import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.FolderChangeNotifier;
+import org.atrium.store.application.FolderService;
+import org.atrium.store.application.FolderService.FolderCounters;
+import org.atrium.store.application.FolderService.FolderView;
+import org.atrium.store.application.MailboxRefusal;
+import org.atrium.store.application.MessageService;
+import org.atrium.store.application.MessageService.ItemState;
+import org.atrium.store.application.internal.BlobStoreHolder;
+import org.atrium.store.domain.BlobStore.BlobRef;
+import org.atrium.store.domain.FlagMode;
+import org.atrium.store.domain.Quota;
+import org.atrium.store.domain.SpecialUse;
+
+/**
+ * The store's side of the IMAP port {@link ImapMailStore}: translates to {@link FolderService} and
+ * {@link MessageService}, each call in its own transaction (this bean has none, like {@link Pop3MaildropAdapter}),
+ * and maps refusals to the response codes of RFC 5530.
+ *
+ * <p>APPEND follows the order of SMTP acceptance ({@link SmtpIntakeAdapter}): the blob is written and fsync'ed and
+ * the message parsed once ({@link MessageSummarizer}) outside any transaction, then content and item are committed
+ * together; a refused APPEND hands its blob to the collector.
+ */
+@Stateless
+@Local(ImapMailStore.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImapMailStoreAdapter implements ImapMailStore {
+
+    private static final Logger LOG = System.getLogger("org.atrium.store.imap");
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    FolderService folders;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    BlobStoreHolder blobs;
+
+    @Inject
+    MessageSummarizer summarizer;
+
+    @Inject
+    FolderChangeNotifier notifier;
+
+    @Override
+    public Optional<String> authenticate(String user, String password, String clientIp) {
+        return directory.authenticate(user, password, clientIp, "imap").map(a -> a.address());
+    }
+
+    @Override
+    public List<FolderInfo> folders(String account) {
+        return folders.folders(account).stream().map(ImapMailStoreAdapter::info).toList();
+    }
+
+    private static FolderInfo info(FolderView f) {
+        return new FolderInfo(f.path(), specialUse(f.specialUse()), f.subscribed(), f.hasChildren());
+    }
+
+    /** RFC 6154 §2 attributes; INBOX has none (it is special by name, RFC 3501 §5.1). */
+    static String specialUse(SpecialUse use) {
+        if (use == null) {
+            return null;
+        }
+        return switch (use) {
+            case INBOX -> null;
+            case SENT -> "\\Sent";
+            case DRAFTS -> "\\Drafts";
+            case TRASH -> "\\Trash";
+            case JUNK -> "\\Junk";
+        };
+    }
+
+    @Override
+    public FolderInfo create(String account, String path) throws MailboxException {
+        try {
+            return info(folders.create(account, path));
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public void delete(String account, String path) throws MailboxException {
+        try {
+            folders.delete(account, path);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public void rename(String account, String from, String to) throws MailboxException {
+        try {
+            folders.rename(account, from, to);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public void setSubscribed(String account, String path, boolean subscribed) throws MailboxException {
+        try {
+            folders.setSubscribed(account, path, subscribed);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public FolderStatus status(String account, String path) throws MailboxException {
+        try {
+            FolderCounters c = folders.status(account, path);
+            return new FolderStatus(c.messages(), c.recent(), c.uidNext(), c.uidValidity(), c.unseen(),
+                    c.highestModseq(), c.size(), c.deleted());
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public SelectedFolder select(String account, String path, boolean readOnly) throws MailboxException {
+        try {
+            MessageService.Opened o = messages.select(account, path, readOnly);
+            return new SelectedFolder(o.folderId(), o.path(), o.uidValidity(), o.uidNext(), o.highestModseq(),
+                    states(o.messages()), o.recentUidFloor(), o.keywords());
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public FolderChanges changes(String account, long folderId, long sinceModseq, boolean claimRecent)
+            throws MailboxException {
+        try {
+            MessageService.Changes c = messages.changes(account, folderId, sinceModseq, claimRecent);
+            return new FolderChanges(c.highestModseq(), c.uidNext(), states(c.changed()), c.expunged(),
+                    c.recentUidFloor());
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    private static List<MessageState> states(List<ItemState> items) {
+        List<MessageState> out = new ArrayList<>(items.size());
+        for (ItemState s : items) {
+            out.add(state(s));
+        }
+        return out;
+    }
+
+    private static MessageState state(ItemState s) {
+        return new MessageState(s.uid(), ImapFlags.names(s.flags(), s.keywords()), s.modseq());
+    }
+
+    @Override
+    public List<MessageDetails> details(String account, long folderId, List<Long> uids) throws MailboxException {
+        try {
+            List<MessageDetails> out = new ArrayList<>(uids.size());
+            for (MessageService.ItemDetails d : messages.details(account, folderId, uids)) {
+                out.add(new MessageDetails(d.uid(), d.internalDate(), d.size(),
+                        ParsedMessage.fromJson(d.metadataJson())));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public InputStream open(String account, long folderId, long uid) throws MailboxException, IOException {
+        String hash;
+        try {
+            hash = messages.blobHash(account, folderId, uid);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+        return blobs.get().open(hash); // outside any transaction: streaming a large message holds no locks
+    }
+
+    @Override
+    public StoreResult store(String account, long folderId, List<Long> uids, FlagOperation operation,
+            Set<String> flags, long unchangedSince) throws MailboxException {
+        try {
+            ImapFlags.Split split = ImapFlags.split(flags);
+            MessageService.FlagResult r = messages.store(account, folderId, uids, mode(operation), split.system(),
+                    split.keywords(), unchangedSince);
+            return new StoreResult(states(r.updated()), states(r.unchanged()), r.failed());
+        } catch (IllegalArgumentException e) {
+            throw new MailboxException(Code.CANNOT, e.getMessage());
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    static FlagMode mode(FlagOperation op) {
+        return switch (op) {
+            case REPLACE -> FlagMode.REPLACE;
+            case ADD -> FlagMode.ADD;
+            case REMOVE -> FlagMode.REMOVE;
+        };
+    }
+
+    @Override
+    public List<Long> expunge(String account, long folderId, List<Long> uids) throws MailboxException {
+        try {
+            return messages.expunge(account, folderId, uids);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public AppendResult append(String account, String path, byte[] message, Set<String> flags, Instant internalDate)
+            throws MailboxException {
+        ImapFlags.Split split;
+        try {
+            split = ImapFlags.split(flags);
+        } catch (IllegalArgumentException e) {
+            throw new MailboxException(Code.CANNOT, e.getMessage());
+        }
+        // Refuse before writing anything when the folder is missing or the quota is already used up; the check
+        // inside the transaction below is the one that counts.
+        FolderService.QuotaUsage usage = folders.quota(account);
+        if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
+            throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+        }
+        BlobRef blob;
+        ContentSummary summary;
+        try {
+            blob = blobs.get().store(new ByteArrayInputStream(message));
+            summary = summarizer.summarize(new ByteArrayInputStream(message));
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "imap: cannot store an appended message for " + account, e);
+            throw new MailboxException(Code.SERVERBUG, "cannot store the message");
+        }
+        try {
+            MessageService.Filed f = messages.append(account, path, blob, summary, split.system(), split.keywords(),
+                    internalDate);
+            return new AppendResult(f.uidValidity(), f.uid());
+        } catch (RuntimeException e) {
+            discard(blob);
+            throw mapped(e, Code.TRYCREATE);
+        }
+    }
+
+    private void discard(BlobRef blob) {
+        try {
+            messages.discardBlob(blob.hash());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "imap: cannot queue blob {0} for collection: {1}", blob.hash(), e.toString());
+        }
+    }
+
+    @Override
+    public CopyResult copy(String account, long folderId, List<Long> uids, String targetPath, boolean move)
+            throws MailboxException {
+        try {
+            MessageService.Copied c = messages.copy(account, folderId, uids, targetPath, move);
+            return new CopyResult(c.uidValidity(), c.sourceUids(), c.targetUids());
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.TRYCREATE);
+        }
+    }
+
+    @Override
+    public QuotaInfo quota(String account) {
+        FolderService.QuotaUsage u = folders.quota(account);
+        return new QuotaInfo(Quota.usageKib(u.bytes()), u.limits().storageLimitKib(), u.messages(),
+                u.limits().messageLimit());
+    }
+
+    @Override
+    public AutoCloseable watch(long folderId, Runnable listener) {
+        return notifier.watch(folderId, listener);
+    }
+
+    /**
+     * The response code for a failure of a store call. A missing folder means NONEXISTENT, except where the RFC
+     * asks for TRYCREATE (APPEND and COPY targets, RFC 3501 §6.3.11, §6.4.7); anything unexpected is a SERVERBUG,
+     * logged here because the client only sees the code.
+     */
+    static MailboxException mapped(RuntimeException e, Code missing) {
+        Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof MailboxRefusal r) {
+            Code code = switch (r.reason()) {
+                case NO_SUCH_FOLDER -> missing;
+                case EXISTS -> Code.ALREADYEXISTS;
+                case HAS_CHILDREN -> Code.HASCHILDREN;
+                case OVER_QUOTA -> Code.OVERQUOTA;
+                case CANNOT -> Code.CANNOT;
+                case LIMIT -> Code.LIMIT;
+            };
+            return new MailboxException(code, r.getMessage());
+        }
+        LOG.log(Level.ERROR, "imap: store call failed", e);
+        return new MailboxException(Code.SERVERBUG, "internal error");
+    }
+}
