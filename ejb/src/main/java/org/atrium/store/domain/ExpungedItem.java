@@ -2,9 +2,12 @@ package org.atrium.store.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
@@ -20,8 +23,9 @@ public class ExpungedItem {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "folder_id", nullable = false)
-    private long folderId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "folder_id")
+    private Folder folder;
 
     @Column(nullable = false)
     private long uid;
@@ -38,18 +42,18 @@ public class ExpungedItem {
      * @param lockedFolder the item's folder, locked by the caller's transaction
      */
     public static ExpungedItem of(MailItem item, Folder lockedFolder) {
-        if (item.getFolder() != lockedFolder && !item.getFolder().getId().equals(lockedFolder.getId())) {
+        if (!item.getFolder().sameAs(lockedFolder)) {
             throw new IllegalArgumentException("the locked folder is not the item's folder");
         }
         ExpungedItem e = new ExpungedItem();
-        e.folderId = lockedFolder.getId();
+        e.folder = lockedFolder;
         e.uid = item.getUid();
         e.modseq = lockedFolder.nextModseq();
         return e;
     }
 
-    public long getFolderId() {
-        return folderId;
+    public Folder getFolder() {
+        return folder;
     }
 
     public long getUid() {

@@ -146,6 +146,11 @@ public class Folder {
         this.path = newPath.value();
     }
 
+    /** The same folder row (or, before it is persisted, the same object). */
+    public boolean sameAs(Folder other) {
+        return this == other || id != null && other != null && id.equals(other.id);
+    }
+
     public Long getId() {
         return id;
     }

@@ -104,7 +104,7 @@ public class MailItem {
      */
     public boolean changeFlags(FlagMode mode, Set<Flag> systemFlags, Collection<String> keywordChange,
             Folder lockedFolder) {
-        if (lockedFolder != folder && !lockedFolder.getId().equals(folder.getId())) {
+        if (!folder.sameAs(lockedFolder)) {
             throw new IllegalArgumentException("the locked folder is not this item's folder");
         }
         Set<Flag> now = getFlags();

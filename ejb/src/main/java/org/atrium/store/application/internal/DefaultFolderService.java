@@ -116,7 +116,7 @@ public class DefaultFolderService implements FolderService {
                 + "group by i.content.id order by i.content.id", Object[].class).setParameter("f", locked)
                 .getResultList();
         em.createQuery("delete from MailItem i where i.folder = :f").setParameter("f", locked).executeUpdate();
-        em.createQuery("delete from ExpungedItem e where e.folderId = :f").setParameter("f", locked.getId())
+        em.createQuery("delete from ExpungedItem e where e.folder = :f").setParameter("f", locked)
                 .executeUpdate();
         for (Object[] r : refs) {
             contents.adjust(em.find(MessageContent.class, r[0]), -((Number) r[1]).intValue());

@@ -88,8 +88,8 @@ public class DefaultMessageService implements MessageService {
         }
         List<ItemState> changed = mailboxes.states(folder, sinceModseq);
         List<Object[]> gone = em.createQuery("select e.uid, e.modseq from ExpungedItem e "
-                + "where e.folderId = :f and e.modseq > :m order by e.uid", Object[].class)
-                .setParameter("f", folder.getId()).setParameter("m", sinceModseq).getResultList();
+                + "where e.folder = :f and e.modseq > :m order by e.uid", Object[].class)
+                .setParameter("f", folder).setParameter("m", sinceModseq).getResultList();
         long uidNext = folder.getUidNext();
         long highest = folder.getHighestModseq();
         for (ItemState s : changed) {

@@ -1,0 +1,66 @@
+package org.atrium.store.infrastructure.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ejb.EJBException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.atrium.connector.imap.port.FlagOperation;
+import org.atrium.connector.imap.port.MailboxException.Code;
+import org.atrium.store.application.MailboxRefusal;
+import org.atrium.store.application.MailboxRefusal.Reason;
+import org.atrium.store.domain.Flag;
+import org.atrium.store.domain.FlagMode;
+import org.atrium.store.domain.SpecialUse;
+import org.junit.jupiter.api.Test;
+
+/** The adapter's translations: flag names (RFC 3501 §2.3.2), response codes (RFC 5530), special use (RFC 6154). */
+class ImapMailStoreAdapterTest {
+
+    @Test
+    void systemFlagsCompareCaseInsensitivelyAndComeBackInRfcSpelling() {
+        ImapFlags.Split s = ImapFlags.split(List.of("\\SEEN", "\\deleted", "\\Recent", "$Forwarded", "Work"));
+        assertEquals(EnumSet.of(Flag.SEEN, Flag.DELETED), s.system());
+        assertEquals(List.of("$Forwarded", "Work"), s.keywords(), "\\Recent is never stored");
+        assertEquals(Set.of("\\Seen", "\\Deleted", "$Forwarded"),
+                ImapFlags.names(EnumSet.of(Flag.SEEN, Flag.DELETED), List.of("$Forwarded")));
+        for (Flag f : Flag.values()) {
+            assertEquals(EnumSet.of(f), ImapFlags.split(List.of(ImapFlags.name(f))).system());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ImapFlags.split(List.of("\\Important")));
+    }
+
+    @Test
+    void refusalsMapToTheirResponseCodes() {
+        assertEquals(Code.NONEXISTENT, code(Reason.NO_SUCH_FOLDER, Code.NONEXISTENT));
+        assertEquals(Code.TRYCREATE, code(Reason.NO_SUCH_FOLDER, Code.TRYCREATE), "APPEND/COPY target missing");
+        assertEquals(Code.ALREADYEXISTS, code(Reason.EXISTS, Code.NONEXISTENT));
+        assertEquals(Code.HASCHILDREN, code(Reason.HAS_CHILDREN, Code.NONEXISTENT));
+        assertEquals(Code.OVERQUOTA, code(Reason.OVER_QUOTA, Code.TRYCREATE));
+        assertEquals(Code.CANNOT, code(Reason.CANNOT, Code.NONEXISTENT));
+        assertEquals(Code.LIMIT, code(Reason.LIMIT, Code.NONEXISTENT));
+        assertEquals(Code.HASCHILDREN, ImapMailStoreAdapter.mapped(
+                new EJBException(new MailboxRefusal(Reason.HAS_CHILDREN, "x")), Code.NONEXISTENT).code(),
+                "unwrapped from a container exception");
+        assertEquals(Code.SERVERBUG,
+                ImapMailStoreAdapter.mapped(new IllegalStateException("db down"), Code.NONEXISTENT).code());
+    }
+
+    private static Code code(Reason r, Code missing) {
+        return ImapMailStoreAdapter.mapped(new MailboxRefusal(r, "m"), missing).code();
+    }
+
+    @Test
+    void specialUseAttributesAndFlagOperations() {
+        assertEquals("\\Sent", ImapMailStoreAdapter.specialUse(SpecialUse.SENT));
+        assertEquals("\\Junk", ImapMailStoreAdapter.specialUse(SpecialUse.JUNK));
+        assertNull(ImapMailStoreAdapter.specialUse(SpecialUse.INBOX));
+        assertNull(ImapMailStoreAdapter.specialUse(null));
+        assertEquals(FlagMode.ADD, ImapMailStoreAdapter.mode(FlagOperation.ADD));
+        assertEquals(FlagMode.REMOVE, ImapMailStoreAdapter.mode(FlagOperation.REMOVE));
+        assertEquals(FlagMode.REPLACE, ImapMailStoreAdapter.mode(FlagOperation.REPLACE));
+    }
+}
