@@ -1,0 +1,117 @@
+package org.atrium.store.infrastructure.persistence.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.atrium.store.domain.Account;
+import org.atrium.store.domain.ExpungedItem;
+import org.atrium.store.domain.Folder;
+import org.atrium.store.domain.MailItem;
+import org.atrium.store.domain.MessageContent;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Flyway scripts run on H2 2.2 (the PostgreSQL run is the integration tests'), and every column the entities
+ * IMAP uses map exists in the migrated schema, so a field added without a migration fails here and not at deploy.
+ */
+class MigrationSchemaTest {
+
+    private static final String URL = "jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1";
+
+    @BeforeAll
+    static void migrate() {
+        Flyway.configure(MigrationSchemaTest.class.getClassLoader()).dataSource(URL, "sa", "")
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    @Test
+    void everyMappedColumnExists() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "sa", "")) {
+            for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
+                    ExpungedItem.class)) {
+                assertTrue(entity.isAnnotationPresent(Entity.class));
+                String table = entity.getAnnotation(Table.class).name();
+                Set<String> actual = columns(c, table);
+                for (String expected : mappedColumns(entity)) {
+                    assertTrue(actual.contains(expected), table + "." + expected + " is mapped but not migrated");
+                }
+            }
+        }
+    }
+
+    @Test
+    void imapAdditionsBehave() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO domain (name, created_at) VALUES ('m.test', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO account (domain_id, local_part, address, admin, enabled, created_at, version) "
+                    + "SELECT id, 'u', 'u@m.test', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain WHERE name = 'm.test'");
+            s.execute("INSERT INTO folder (owner_id, name, path, uid_validity, uid_next, highest_modseq, subscribed, "
+                    + "created_at) SELECT id, 'INBOX', 'INBOX', 1, 1, 1, TRUE, CURRENT_TIMESTAMP FROM account "
+                    + "WHERE address = 'u@m.test'");
+            try (ResultSet r = s.executeQuery("SELECT f.recent_uid, a.quota_bytes, a.quota_messages FROM folder f "
+                    + "JOIN account a ON a.id = f.owner_id WHERE a.address = 'u@m.test'")) {
+                assertTrue(r.next());
+                assertEquals(0, r.getLong(1), "existing and new folders start with nothing claimed as \\Recent");
+                r.getLong(2);
+                assertTrue(r.wasNull(), "no quota of its own");
+            }
+            s.execute("INSERT INTO expunged_item (folder_id, uid, modseq) SELECT id, 5, 9 FROM folder "
+                    + "WHERE path = 'INBOX'");
+            s.execute("DELETE FROM folder WHERE path = 'INBOX'");
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM expunged_item")) {
+                assertTrue(r.next());
+                assertEquals(0, r.getLong(1), "the history goes with its folder");
+            }
+        }
+    }
+
+    private static Set<String> columns(Connection c, String table) throws Exception {
+        Set<String> out = new HashSet<>();
+        try (ResultSet r = c.getMetaData().getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
+            while (r.next()) {
+                out.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        assertTrue(!out.isEmpty(), "table " + table + " exists");
+        return out;
+    }
+
+    /** Column names as JPA derives them: {@code @Column(name)}, {@code @JoinColumn(name)}, else the field name. */
+    private static List<String> mappedColumns(Class<?> entity) {
+        List<String> out = new ArrayList<>();
+        for (Field f : entity.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.isAnnotationPresent(Transient.class)
+                    || f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
+                continue;
+            }
+            Column col = f.getAnnotation(Column.class);
+            JoinColumn join = f.getAnnotation(JoinColumn.class);
+            if (join != null) {
+                out.add(join.name());
+            } else if (col != null && !col.name().isEmpty()) {
+                out.add(col.name());
+            } else {
+                out.add(f.getName().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+}
