@@ -12,7 +12,18 @@ final class SessionProcessors {
     }
 
     static List<ImapProcessor<?>> all() {
-        return List.of(new CapabilityProcessor(), new NoopProcessor(), new LogoutProcessor(), new LoginProcessor(),
-                new SelectProcessor(), new ExamineProcessor());
+        return List.of(
+                // RFC 3501 §6.1: any state
+                new CapabilityProcessor(), new NoopProcessor(), new LogoutProcessor(), new IdProcessor(),
+                // §6.2: not authenticated
+                new StartTlsProcessor(), new LoginProcessor(), new AuthenticateProcessor(),
+                // §6.3: authenticated
+                new EnableProcessor(), new SelectProcessor(), new ExamineProcessor(), new CreateProcessor(),
+                new DeleteProcessor(), new RenameProcessor(), new SubscribeProcessor(), new UnsubscribeProcessor(),
+                new ListProcessor(), new LsubProcessor(), new NamespaceProcessor(), new StatusProcessor(),
+                new AppendProcessor(), new IdleProcessor(), new GetQuotaProcessor(), new GetQuotaRootProcessor(),
+                new SetQuotaProcessor(),
+                // §6.4: selected
+                new CheckProcessor(), new CloseProcessor(), new UnselectProcessor());
     }
 }
