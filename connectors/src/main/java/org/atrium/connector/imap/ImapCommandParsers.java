@@ -46,6 +46,9 @@ public final class ImapCommandParsers {
         m.put("APPEND", new AppendCommandParser());
         m.put("ENABLE", new EnableCommandParser());
         m.put("ID", new IdCommandParser());
+        m.put("GETQUOTA", new GetQuotaCommandParser());
+        m.put("GETQUOTAROOT", new GetQuotaRootCommandParser());
+        m.put("SETQUOTA", new SetQuotaCommandParser());
         Map<String, ImapCommandParser.UidCapable> uid = Map.of("COPY", new CopyCommandParser(), "MOVE",
                 new MoveCommandParser(), "FETCH", new FetchCommandParser(), "STORE", new StoreCommandParser(),
                 "SEARCH", new SearchCommandParser(), "EXPUNGE", new ExpungeCommandParser());

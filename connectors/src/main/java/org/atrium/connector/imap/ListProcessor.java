@@ -1,0 +1,111 @@
+package org.atrium.connector.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.atrium.connector.imap.port.FolderInfo;
+import org.atrium.connector.imap.port.FolderStatus;
+import org.atrium.connector.imap.port.ImapMailStore;
+import org.atrium.connector.imap.port.MailboxException;
+
+/**
+ * LIST (RFC 3501 §6.3.8) with LIST-EXTENDED (RFC 5258): selection options SUBSCRIBED, REMOTE (no remote mailboxes
+ * exist, so it changes nothing), RECURSIVEMATCH (§3.5 CHILDINFO for unsubscribed parents of subscribed matches) and
+ * SPECIAL-USE (RFC 6154 §3); return options SUBSCRIBED, CHILDREN, SPECIAL-USE and STATUS (LIST-STATUS, RFC 5819).
+ *
+ * <p>\HasChildren or \HasNoChildren (RFC 3348, RFC 5258 §4) and special-use attributes are always sent, which both
+ * RFCs permit without the return option. An empty pattern asks for the delimiter and root:
+ * {@code * LIST (\Noselect) "/" ""} (§6.3.8). LIST-STATUS sends each STATUS right after its LIST line and none for
+ * a mailbox it cannot open.
+ */
+public final class ListProcessor extends BaseProcessor<ListRequest> {
+
+    public ListProcessor() {
+        super("LIST", ListRequest.class, ImapState.AUTHENTICATED_OR_SELECTED);
+    }
+
+    @Override
+    public void process(ListRequest request, ImapContext ctx) throws MailboxException {
+        String reference = ImapResponses.path(request.reference(), ctx);
+        List<ListPattern> patterns = new ArrayList<>();
+        boolean rootAsked = false;
+        for (String p : request.patterns()) {
+            if (p.isEmpty()) {
+                rootAsked = true;
+            } else {
+                patterns.add(new ListPattern(reference, MailboxPaths.toPath(new MailboxName(p),
+                        ctx.enabled(ImapContext.UTF8_ACCEPT))));
+            }
+        }
+        if (rootAsked) {
+            int d = reference.indexOf(ImapMailStore.DELIMITER);
+            String root = d < 0 ? "" : reference.substring(0, d + 1);
+            ctx.untagged("LIST (\\Noselect) \"/\" " + ImapResponses.mailbox(root, ctx));
+        }
+        if (!patterns.isEmpty()) {
+            list(request, patterns, ctx);
+        }
+        ctx.ok(request.tag(), "LIST completed");
+    }
+
+    private static void list(ListRequest request, List<ListPattern> patterns, ImapContext ctx) {
+        boolean subscribedOnly = request.selectionOptions().contains("SUBSCRIBED");
+        boolean recursive = request.selectionOptions().contains("RECURSIVEMATCH");
+        boolean specialOnly = request.selectionOptions().contains("SPECIAL-USE");
+        boolean showSubscribed = subscribedOnly || request.returnOptions().contains("SUBSCRIBED");
+        String account = ctx.requireAccount();
+        List<FolderInfo> folders = ctx.store().folders(account);
+        for (FolderInfo f : folders) {
+            if (!matches(patterns, f.path()) || (specialOnly && f.specialUse() == null)) {
+                continue;
+            }
+            String extended = "";
+            if (subscribedOnly && !f.subscribed()) {
+                if (!recursive || !hasSubscribedDescendant(f, folders)) {
+                    continue;
+                }
+                extended = " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
+            }
+            List<String> attrs = new ArrayList<>();
+            attrs.add(f.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
+            if (showSubscribed && f.subscribed()) {
+                attrs.add("\\Subscribed");
+            }
+            if (f.specialUse() != null) {
+                attrs.add(f.specialUse());
+            }
+            ctx.untagged("LIST (" + String.join(" ", attrs) + ") \"/\" " + ImapResponses.mailbox(f.path(), ctx)
+                    + extended);
+            if (request.returnOptions().contains("STATUS")) {
+                status(account, f.path(), request.statusItems(), ctx);
+            }
+        }
+    }
+
+    private static void status(String account, String path, List<StatusItem> items, ImapContext ctx) {
+        try {
+            FolderStatus s = ctx.store().status(account, path);
+            ctx.untagged(StatusProcessor.response(path, s, items, ctx));
+        } catch (MailboxException e) {
+            // RFC 5819 §2: no STATUS for a mailbox that cannot be opened (deleted meanwhile).
+        }
+    }
+
+    private static boolean matches(List<ListPattern> patterns, String path) {
+        for (ListPattern p : patterns) {
+            if (p.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSubscribedDescendant(FolderInfo parent, List<FolderInfo> all) {
+        String prefix = parent.path() + ImapMailStore.DELIMITER;
+        for (FolderInfo f : all) {
+            if (f.subscribed() && f.path().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

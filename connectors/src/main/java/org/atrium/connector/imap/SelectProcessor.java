@@ -1,0 +1,110 @@
+package org.atrium.connector.imap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.atrium.connector.imap.port.FolderChanges;
+import org.atrium.connector.imap.port.MailboxException;
+import org.atrium.connector.imap.port.MessageState;
+import org.atrium.connector.imap.port.SelectedFolder;
+
+/**
+ * SELECT (RFC 3501 §6.3.1), and EXAMINE (§6.3.2) through {@link ExamineProcessor}: opens a folder as the session's
+ * {@link SelectedMailbox}, with the CONDSTORE and QRESYNC select parameters (RFC 7162 §3.1.8, §3.2.5).
+ *
+ * <p>Response order: {@code * OK [CLOSED]} when a mailbox was selected and CONDSTORE/QRESYNC is on (RFC 7162
+ * §3.2.11), FLAGS, PERMANENTFLAGS (empty for EXAMINE), EXISTS, RECENT, UNSEEN (if any), UIDVALIDITY, UIDNEXT,
+ * HIGHESTMODSEQ (with CONDSTORE), then for QRESYNC {@code * VANISHED (EARLIER)} and FETCHes of what changed since the
+ * client's MODSEQ, then {@code OK [READ-WRITE]} or {@code [READ-ONLY]}. A failed SELECT leaves no mailbox selected
+ * (§6.3.1).
+ */
+public class SelectProcessor implements ImapProcessor<SelectRequest> {
+
+    @Override
+    public String name() {
+        return "SELECT";
+    }
+
+    @Override
+    public final Class<SelectRequest> requestType() {
+        return SelectRequest.class;
+    }
+
+    @Override
+    public final Set<ImapState> validIn() {
+        return ImapState.AUTHENTICATED_OR_SELECTED;
+    }
+
+    @Override
+    public final void process(SelectRequest request, ImapContext ctx) throws MailboxException {
+        String tag = request.tag();
+        SelectRequest.Qresync qresync = request.qresync();
+        if (qresync != null && !ctx.enabled(ImapContext.QRESYNC)) {
+            // RFC 7162 §3.2.5: QRESYNC before ENABLE QRESYNC is a BAD.
+            ctx.bad(tag, "QRESYNC parameter requires ENABLE QRESYNC first");
+            return;
+        }
+        if (ctx.selected().isPresent()) {
+            ctx.unselect();
+            if (ctx.enabled(ImapContext.CONDSTORE)) {
+                ctx.untagged("OK [CLOSED] Previous mailbox is now closed");
+            }
+        }
+        String path = MailboxPaths.toPath(request.mailbox(), ctx.enabled(ImapContext.UTF8_ACCEPT));
+        SelectedFolder folder = ctx.store().select(ctx.requireAccount(), path, request.readOnly());
+        if (request.condstore()) {
+            ctx.enable(ImapContext.CONDSTORE); // RFC 7162 §3.1.8: a CONDSTORE-enabling command
+        }
+        SelectedMailbox view = SelectedMailbox.of(folder, request.readOnly());
+        ctx.select(view);
+        ctx.untagged("FLAGS " + view.flagsList());
+        if (request.readOnly()) {
+            ctx.untagged("OK [PERMANENTFLAGS ()] No permanent flags permitted");
+        } else {
+            String flags = view.flagsList();
+            ctx.untagged("OK [PERMANENTFLAGS " + flags.substring(0, flags.length() - 1) + " \\*)] Flags permitted");
+        }
+        ctx.untagged(view.exists() + " EXISTS");
+        ctx.untagged(view.recentCount() + " RECENT");
+        int unseen = view.firstUnseen();
+        if (unseen > 0) {
+            ctx.untagged("OK [UNSEEN " + unseen + "] First unseen");
+        }
+        ctx.untagged("OK [UIDVALIDITY " + view.uidValidity() + "] UIDs valid");
+        ctx.untagged("OK [UIDNEXT " + view.uidNext() + "] Predicted next UID");
+        if (ctx.enabled(ImapContext.CONDSTORE)) {
+            ctx.untagged("OK [HIGHESTMODSEQ " + view.highestModseq() + "] Highest");
+        }
+        if (qresync != null && qresync.uidValidity() == view.uidValidity()) {
+            resync(qresync, view, ctx);
+        }
+        ctx.ok(tag, request.readOnly() ? "READ-ONLY" : "READ-WRITE",
+                (request.readOnly() ? "EXAMINE" : "SELECT") + " completed");
+    }
+
+    /**
+     * RFC 7162 §3.2.5.2: what the client missed since its MODSEQ: expunged UIDs (restricted to its known UIDs when it
+     * sent them) as {@code VANISHED (EARLIER)}, and the flags of messages changed since. A UIDVALIDITY mismatch
+     * means the client must resync fully, so nothing is sent (§3.2.5).
+     */
+    private static void resync(SelectRequest.Qresync q, SelectedMailbox view, ImapContext ctx)
+            throws MailboxException {
+        FolderChanges changes = ctx.store().changes(ctx.requireAccount(), view.folderId(), q.modSeq(), false);
+        List<Long> vanished = new ArrayList<>();
+        for (long uid : changes.expunged()) {
+            if (q.knownUids() == null || q.knownUids().contains(uid, SequenceSet.MAX)) {
+                vanished.add(uid);
+            }
+        }
+        if (!vanished.isEmpty()) {
+            ctx.untagged("VANISHED (EARLIER) " + SelectedMailbox.uidSet(vanished));
+        }
+        for (MessageState m : changes.changed()) {
+            int seq = view.seq(m.uid());
+            if (seq > 0) {
+                ctx.untagged(seq + " FETCH (UID " + m.uid() + " FLAGS (" + String.join(" ", view.fetchFlags(seq))
+                        + ") MODSEQ (" + view.state(seq).modseq() + "))");
+            }
+        }
+    }
+}

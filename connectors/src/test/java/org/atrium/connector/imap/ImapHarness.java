@@ -1,0 +1,91 @@
+package org.atrium.connector.imap;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.atrium.connector.net.ConnectionInfo;
+import org.atrium.connector.net.Line;
+import org.atrium.connector.net.LineAssembler;
+
+/**
+ * One client connection to an {@link ImapSession}, driven the way the host drives an
+ * {@link org.atrium.connector.net.OctetAwareSession}: lines through a real {@link LineAssembler}, literal octets
+ * straight to the session while it announces {@code pendingOctets}.
+ */
+final class ImapHarness {
+
+    static final String HOST = "mail.example.org";
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+
+    final RecordingOutput out = new RecordingOutput();
+    final ImapSession session;
+    private final LineAssembler assembler;
+
+    ImapHarness(InMemoryMailStore store) {
+        this(store, ImapSettings.defaults(HOST));
+    }
+
+    ImapHarness(InMemoryMailStore store, ImapSettings settings) {
+        this(new ImapSessionFactory(store, settings, CLOCK), "s1");
+    }
+
+    ImapHarness(ImapSessionFactory factory, String sessionId) {
+        ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
+                new InetSocketAddress("192.0.2.1", 143), HOST, false, sessionId);
+        session = (ImapSession) factory.create(info, out);
+        assembler = new LineAssembler(session.maxLineLength(), line -> {
+            session.onLine(line);
+            assembler().maxLength(session.maxLineLength());
+        });
+        session.start();
+    }
+
+    private LineAssembler assembler() {
+        return assembler;
+    }
+
+    /** The greeting and anything else sent so far. */
+    List<String> drain() {
+        return out.drainLines();
+    }
+
+    /** Sends one line terminated by CRLF (no literals); returns the response lines. */
+    List<String> send(String line) {
+        session.onLine(new Line(line.getBytes(StandardCharsets.UTF_8), Line.Ending.CRLF));
+        return out.drainLines();
+    }
+
+    /** Feeds raw octets one at a time, switching between lines and literal octets as the host does. */
+    List<String> type(String text) {
+        return typeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    List<String> typeBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (session.pendingOctets() > 0) {
+                session.onOctets(new byte[] {b}, 0, 1);
+            } else {
+                assembler.feed(new byte[] {b});
+            }
+        }
+        return out.drainLines();
+    }
+
+    /** LOGIN and drain; fails the test unless it worked. */
+    ImapHarness login(String user, String password) {
+        drain();
+        List<String> r = send("L1 LOGIN " + user + " " + password);
+        if (!r.get(r.size() - 1).startsWith("L1 OK")) {
+            throw new AssertionError("login failed: " + r);
+        }
+        return this;
+    }
+
+    /** The last line of a response: its tagged status. */
+    static String last(List<String> lines) {
+        return lines.get(lines.size() - 1);
+    }
+}
