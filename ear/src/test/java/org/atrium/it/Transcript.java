@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * fixes (the untagged data of an IMAP SELECT, RFC 3501 §6.3.1; updates a server may send in either order).</li>
  * <li>{@code EOF:} requires the server to close the connection. {@code CLOSE:} closes from the client side
  * (a dropped connection, without QUIT).</li>
- * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address and ${VAR_password}
- * its password. {@code @deliver VAR N} waits until VAR's maildrop holds N messages. {@code @sleep MS}.</li>
+ * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address, ${VAR_password}
+ * its password (19 characters), ${VAR_plain} the base64 SASL PLAIN response for them (RFC 4616 §2) and
+ * ${VAR_badplain} one with a wrong password. {@code @deliver VAR N} waits until VAR's maildrop holds N messages. {@code @sleep MS}.</li>
  * </ul>
  * ${password} is the demo password, ${domain} the demo domain.
  */
@@ -198,9 +199,13 @@ public final class Transcript {
                     log.add("(client closed)");
                 } else if (line.startsWith("@user ")) {
                     String name = line.substring(6).trim();
-                    String pw = "Pw-" + Long.toHexString(System.nanoTime());
-                    vars.put(name, AdminClient.newUser(name.toLowerCase(), pw));
+                    // Fixed length (19), so that a transcript can send it as an IMAP literal of known count.
+                    String pw = String.format("Pw-%016x", System.nanoTime());
+                    String address = AdminClient.newUser(name.toLowerCase(), pw);
+                    vars.put(name, address);
                     vars.put(name + "_password", pw);
+                    vars.put(name + "_plain", saslPlain(address, pw));
+                    vars.put(name + "_badplain", saslPlain(address, "wrong-" + pw));
                 } else if (line.startsWith("@deliver ")) {
                     String[] p = line.substring(9).trim().split("\\s+");
                     MailTools.awaitMessages(vars.get(p[0]), vars.get(p[0] + "_password"), Integer.parseInt(p[1]),
@@ -216,6 +221,12 @@ public final class Transcript {
                 c.close();
             }
         }
+    }
+
+    /** RFC 4616 §2: {@code [authzid] NUL authcid NUL passwd}, base64 as IMAP AUTHENTICATE sends it (RFC 3501 §6.2.2). */
+    static String saslPlain(String user, String password) {
+        return java.util.Base64.getEncoder()
+                .encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Matches got[line..] to distinct unused regexes, backtracking (blocks are a few lines long). */
