@@ -12,7 +12,11 @@ public final class ItEnv {
     public static final String DOMAIN = "atrium.test";
 
     public static int port(String name) {
-        return Integer.getInteger("atrium.it." + name + ".port");
+        Integer port = Integer.getInteger("atrium.it." + name + ".port");
+        if (port == null) {
+            throw new IllegalArgumentException("no port for " + name + ": set atrium.it." + name + ".port (ear/pom.xml)");
+        }
+        return port;
     }
 
     public static int smtp() {
@@ -21,6 +25,10 @@ public final class ItEnv {
 
     public static int pop3() {
         return port("pop3");
+    }
+
+    public static int imap() {
+        return port("imap");
     }
 
     public static int http() {

@@ -25,23 +25,29 @@ import java.util.regex.Pattern;
  *
  * <p>Format, one directive per line ({@code #} starts a comment, citing the RFC section a step checks):
  * <ul>
- * <li>{@code == NAME PROTO} opens connection NAME to PROTO (smtp, pop3) and makes it current; {@code == NAME}
- * switches to an open one.</li>
+ * <li>{@code == NAME PROTO} opens connection NAME to PROTO (smtp, pop3, imap; the port is {@link ItEnv#port}) and makes
+ * it current; {@code == NAME} switches to an open one.</li>
  * <li>{@code C: text} sends text + CRLF. {@code R: text} sends raw bytes with Java escapes (\r \n \t \\ \xNN) and no
- * CRLF added. {@code C*N: text} sends the text N times (each with CRLF).</li>
+ * CRLF added. {@code C*N: text} sends the text N times (each with CRLF); {@code R*N: text} sends the escaped text N
+ * times with no CRLF (an over-long line, a large literal). An IMAP literal is written as the lines that form it: its
+ * count includes their CRLFs (RFC 3501 §4.3).</li>
  * <li>{@code S: regex} reads one line and requires the regex to match the whole line; a named group
  * {@code (?<name>...)} stores what it matched as ${name} for later lines (e.g. a UIDL compared across sessions).
- * {@code S*: regex} skips lines while they match regex (zero or more).</li>
+ * {@code S*: regex} skips lines while they match regex (zero or more). A run of consecutive {@code U: regex} lines reads
+ * as many lines and requires each to match a different one of them, in any order: for responses whose order no RFC
+ * fixes (the untagged data of an IMAP SELECT, RFC 3501 §6.3.1; updates a server may send in either order).</li>
  * <li>{@code EOF:} requires the server to close the connection. {@code CLOSE:} closes from the client side
  * (a dropped connection, without QUIT).</li>
- * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address and ${VAR_password}
- * its password. {@code @deliver VAR N} waits until VAR's maildrop holds N messages. {@code @sleep MS}.</li>
+ * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address, ${VAR_password}
+ * its password (19 characters), ${VAR_plain} the base64 SASL PLAIN response for them (RFC 4616 §2) and
+ * ${VAR_badplain} one with a wrong password. {@code @deliver VAR N} waits until VAR's maildrop holds N messages. {@code @sleep MS}.</li>
  * </ul>
  * ${password} is the demo password, ${domain} the demo domain.
  */
 public final class Transcript {
 
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("smtp", "pop3", "imap");
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private final Map<String, String> vars = new HashMap<>();
     private final Map<String, Conn> conns = new LinkedHashMap<>();
@@ -100,6 +106,9 @@ public final class Transcript {
                 if (line.startsWith("== ")) {
                     String[] p = line.substring(3).trim().split("\\s+");
                     if (p.length == 2) {
+                        if (!PROTOCOLS.contains(p[1])) {
+                            fail(where + ": unknown protocol " + p[1] + ", expected one of " + PROTOCOLS);
+                        }
                         Conn c = new Conn(ItEnv.port(p[1]));
                         conns.put(p[0], c);
                         current = c;
@@ -113,6 +122,10 @@ public final class Transcript {
                     log.add("-- " + p[0]);
                 } else if (line.startsWith("C: ") || line.equals("C:")) {
                     send(line.length() > 3 ? line.substring(3) : "", true);
+                } else if (line.startsWith("R*")) {
+                    int colon = line.indexOf(':');
+                    int n = Integer.parseInt(line.substring(2, colon));
+                    send(unescape(line.substring(colon + 2)).repeat(n), false);
                 } else if (line.startsWith("C*")) {
                     int colon = line.indexOf(':');
                     int n = Integer.parseInt(line.substring(2, colon));
@@ -137,6 +150,37 @@ public final class Transcript {
                     while (names.find()) {
                         vars.put(names.group(1), m.group(names.group(1)));
                     }
+                } else if (line.startsWith("U: ")) {
+                    List<String> regexes = new ArrayList<>();
+                    int last = i;
+                    for (int k = i; k < lines.size(); k++) {
+                        String l = lines.get(k);
+                        if (l.startsWith("U: ")) {
+                            regexes.add(substitute(l).substring(3));
+                            last = k;
+                        } else if (!l.isBlank() && !l.startsWith("#")) {
+                            break;
+                        }
+                    }
+                    List<String> got = new ArrayList<>();
+                    for (int k = 0; k < regexes.size(); k++) {
+                        String g = pending != null ? pending : current.readLine();
+                        pending = null;
+                        log.add("S: " + g);
+                        got.add(g == null ? "(connection closed)" : g);
+                    }
+                    Matcher[] byLine = new Matcher[got.size()];
+                    if (!assign(regexes, got, 0, new boolean[regexes.size()], byLine)) {
+                        fail(where + ": expected lines matching, in any order, " + regexes + " but server sent: " + got
+                                + "\n" + String.join("\n", log));
+                    }
+                    for (Matcher m : byLine) {
+                        Matcher names = GROUP_NAME.matcher(m.pattern().pattern());
+                        while (names.find()) {
+                            vars.put(names.group(1), m.group(names.group(1)));
+                        }
+                    }
+                    i = last;
                 } else if (line.startsWith("S*: ")) {
                     String regex = line.substring(4);
                     String got;
@@ -155,9 +199,13 @@ public final class Transcript {
                     log.add("(client closed)");
                 } else if (line.startsWith("@user ")) {
                     String name = line.substring(6).trim();
-                    String pw = "Pw-" + Long.toHexString(System.nanoTime());
-                    vars.put(name, AdminClient.newUser(name.toLowerCase(), pw));
+                    // Fixed length (19), so that a transcript can send it as an IMAP literal of known count.
+                    String pw = String.format("Pw-%016x", System.nanoTime());
+                    String address = AdminClient.newUser(name.toLowerCase(), pw);
+                    vars.put(name, address);
                     vars.put(name + "_password", pw);
+                    vars.put(name + "_plain", saslPlain(address, pw));
+                    vars.put(name + "_badplain", saslPlain(address, "wrong-" + pw));
                 } else if (line.startsWith("@deliver ")) {
                     String[] p = line.substring(9).trim().split("\\s+");
                     MailTools.awaitMessages(vars.get(p[0]), vars.get(p[0] + "_password"), Integer.parseInt(p[1]),
@@ -175,8 +223,37 @@ public final class Transcript {
         }
     }
 
+    /** RFC 4616 §2: {@code [authzid] NUL authcid NUL passwd}, base64 as IMAP AUTHENTICATE sends it (RFC 3501 §6.2.2). */
+    static String saslPlain(String user, String password) {
+        return java.util.Base64.getEncoder()
+                .encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Matches got[line..] to distinct unused regexes, backtracking (blocks are a few lines long). */
+    private static boolean assign(List<String> regexes, List<String> got, int line, boolean[] used, Matcher[] byLine) {
+        if (line == got.size()) {
+            return true;
+        }
+        for (int r = 0; r < regexes.size(); r++) {
+            if (used[r]) {
+                continue;
+            }
+            Matcher m = Pattern.compile(regexes.get(r)).matcher(got.get(line));
+            if (m.matches()) {
+                used[r] = true;
+                byLine[line] = m;
+                if (assign(regexes, got, line + 1, used, byLine)) {
+                    return true;
+                }
+                used[r] = false;
+            }
+        }
+        return false;
+    }
+
     private void send(String text, boolean crlf) throws IOException {
-        log.add("C: " + text.replace("\r", "\\r").replace("\n", "\\n"));
+        String shown = text.length() > 200 ? text.substring(0, 200) + "...(" + text.length() + " chars)" : text;
+        log.add("C: " + shown.replace("\r", "\\r").replace("\n", "\\n"));
         byte[] b = (crlf ? text + "\r\n" : text).getBytes(StandardCharsets.UTF_8);
         current.out.write(b);
         current.out.flush();

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every transcript under src/test/resources/transcripts/{smtp,pop3}, run against the deployed server. */
+/** Every transcript under src/test/resources/transcripts/{smtp,pop3,imap}, run against the deployed server. */
 class TranscriptIT {
 
     @TestFactory
@@ -19,6 +19,11 @@ class TranscriptIT {
     @TestFactory
     Stream<DynamicTest> pop3() throws Exception {
         return transcripts("pop3");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> imap() throws Exception {
+        return transcripts("imap");
     }
 
     private Stream<DynamicTest> transcripts(String protocol) throws IOException, URISyntaxException {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The connector settings, from the {@code atrium.*} system properties that the server configuration defines
  * (ear/src/main/cli/configure.cli; README "Settings"). Read once at start.
  */
-record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3Port, long maxMessageSize,
+record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3Port, int imapPort, long maxMessageSize,
         Path dataDir) {
 
     static HostSettings fromSystemProperties() {
@@ -15,6 +15,7 @@ record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3P
                 prop("atrium.bind.address", "127.0.0.1"),
                 Integer.parseInt(prop("atrium.smtp.port", "2525")),
                 Integer.parseInt(prop("atrium.pop3.port", "1110")),
+                Integer.parseInt(prop("atrium.imap.port", "1143")),
                 Long.parseLong(prop("atrium.message.max-size", "52428800")),
                 Path.of(prop("atrium.data.dir", System.getProperty("java.io.tmpdir") + "/atrium")));
     }

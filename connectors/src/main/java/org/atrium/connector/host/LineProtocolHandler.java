@@ -10,15 +10,20 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.atrium.connector.net.ConnectionInfo;
+import org.atrium.connector.net.Line;
+import org.atrium.connector.net.LineAndOctetFramer;
 import org.atrium.connector.net.LineAssembler;
+import org.atrium.connector.net.OctetAwareSession;
 import org.atrium.connector.net.ProtocolSession;
 import org.atrium.connector.net.SessionFactory;
 
 /**
  * Connects one Netty channel to one {@link ProtocolSession}.
  *
- * <p>The event loop only copies bytes and queues them; framing ({@link LineAssembler}) and the session run on the
+ * <p>The event loop only copies bytes and queues them; framing ({@link LineAssembler}, or {@link LineAndOctetFramer}
+ * for an {@link OctetAwareSession} such as IMAP, whose literals are counted octets after a line) and the session run on the
  * connection's {@link SerialExecutor}, so the session's current line limit applies exactly to the next line even when
  * the client pipelines (SMTP's DATA raises it), and no store call ever runs on an event loop. Reading pauses while
  * more than {@link #MAX_QUEUED_BYTES} wait for the worker, so a fast client cannot fill the heap.
@@ -35,7 +40,8 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
     private final AtomicLong queued = new AtomicLong();
     private SerialExecutor serial;
     private ProtocolSession session;
-    private LineAssembler assembler;
+    /** The connection's framer: every read goes through it, in order, on the serial executor. */
+    private Consumer<byte[]> input;
 
     LineProtocolHandler(SessionFactory factory, Executor pool, String serverName) {
         this.factory = factory;
@@ -51,10 +57,7 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
                 (InetSocketAddress) ch.localAddress(), serverName, false, id);
         serial = new SerialExecutor(pool, () -> ch.close());
         session = factory.create(info, new ChannelSessionOutput(ch, serial));
-        assembler = new LineAssembler(session.maxLineLength(), line -> {
-            session.onLine(line);
-            assembler.maxLength(session.maxLineLength());
-        });
+        input = framer(session);
         int idle = session.idleTimeoutSeconds();
         if (idle > 0) {
             ctx.pipeline().addBefore(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0));
@@ -77,11 +80,39 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
         }
         serial.execute(() -> {
-            assembler.feed(bytes);
+            input.accept(bytes);
             if (queued.addAndGet(-bytes.length) <= MAX_QUEUED_BYTES / 2 && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
             }
         });
+    }
+
+    /** Lines only for SMTP and POP3; lines and counted octets for a session that announces them (RFC 3501 §4.3). */
+    static Consumer<byte[]> framer(ProtocolSession session) {
+        if (session instanceof OctetAwareSession octetAware) {
+            return new LineAndOctetFramer(octetAware)::feed;
+        }
+        return new LinesOnly(session)::feed;
+    }
+
+    /** Line framing whose limit follows the session's after each line (SMTP's DATA raises it). */
+    private static final class LinesOnly {
+        private final ProtocolSession session;
+        private final LineAssembler assembler;
+
+        LinesOnly(ProtocolSession session) {
+            this.session = session;
+            this.assembler = new LineAssembler(session.maxLineLength(), this::line);
+        }
+
+        private void line(Line line) {
+            session.onLine(line);
+            assembler.maxLength(session.maxLineLength());
+        }
+
+        void feed(byte[] bytes) {
+            assembler.feed(bytes);
+        }
     }
 
     @Override
