@@ -10,7 +10,6 @@ Python 3 standard library only. Exit status: 0 when the run itself worked (every
 1 on SMTP errors or missing messages, 2 on setup failures. Targets are printed for reference, never enforced.
 """
 import argparse
-import base64
 import json
 import os
 import poplib
@@ -22,21 +21,13 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
-ATRIUM_HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from atrium_instance import (Aborted, add_instance_arguments, check_instance_arguments, create_users, loadavg, log,
+                             scan_log, server_pid, start_server, stop_server)
+
 TARGET_ACCEPTED = 500.0
 TARGET_DELIVERED = 300.0
 TARGET_HEAP_MIB = 1024.0
-
-
-class Aborted(Exception):
-    pass
-
-
-def log(msg):
-    print("[bench %s] %s" % (time.strftime("%H:%M:%S"), msg), file=sys.stderr, flush=True)
 
 
 def parse_args():
@@ -47,144 +38,22 @@ def parse_args():
     p.add_argument("-c", "--sessions", type=int, default=10, help="concurrent SMTP sessions")
     p.add_argument("-u", "--users", type=int, default=10, help="bench recipients benchNN@DOMAIN (one per message)")
     p.add_argument("--domain", default="atrium.test")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--http-port", type=int, default=8280)
-    p.add_argument("--smtp-port", type=int, default=2725)
-    p.add_argument("--submission-port", type=int, default=2787)
-    p.add_argument("--pop3-port", type=int, default=1310)
-    p.add_argument("--imap-port", type=int, default=1343)
-    p.add_argument("--ldap-port", type=int, default=10589)
-    p.add_argument("--admin", default="admin@atrium.test", help="administrator used to create the bench users")
-    p.add_argument("--password", default=os.environ.get("ATRIUM_DEMO_PASSWORD", "bench-secret-1"),
-                   help="demo/admin password (ATRIUM_DEMO_PASSWORD of the instance)")
-    p.add_argument("--user-password", default="bench-user-pw-1", help="password given to the bench users")
+    add_instance_arguments(p)
     p.add_argument("--delivery-timeout", type=float, default=300.0,
                    help="seconds after the last accept before missing messages count as a failure")
     p.add_argument("--poll-interval", type=float, default=0.25,
                    help="pause between two POP3 polls once every message is accepted (each POP3 login costs the "
                         "server a PBKDF2 verification, so polling flat out would steal a core from delivery)")
-    p.add_argument("--reuse", action="store_true",
-                   help="use an already running instance at --host/ports instead of starting one")
-    p.add_argument("--pid", type=int, help="with --reuse: server JVM pid for heap sampling (default: try --var)")
-    p.add_argument("--var", help="ATRIUM_VAR of the instance (the wrapper passes a fresh temp dir)")
-    p.add_argument("--keep", action="store_true", help="keep the instance's ATRIUM_VAR (data, logs) afterwards")
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--postgresql", metavar="JDBC_URL",
-                   help="run the dedicated instance on PostgreSQL (e.g. jdbc:postgresql://127.0.0.1:5432/test, user "
-                        "postgres) in a schema atrium_bench that is created fresh and dropped afterwards")
     p.add_argument("--warmup", type=int, default=500,
                    help="messages sent (and delivered) before the timed run, so that the figures describe a "
                         "warmed-up server rather than the JIT compiler at work (0: none)")
     a = p.parse_args()
     if a.messages < 1 or a.sessions < 1 or a.users < 1 or a.size < 512:
         p.error("need --messages, --sessions, --users >= 1 and --size >= 512")
-    if len(a.password) < 8:
-        p.error("--password must have at least 8 characters")
+    check_instance_arguments(p, a)
     return a
-
-
-# ---- server lifecycle ---------------------------------------------------------------------------------------------
-
-def instance_env(a):
-    env = dict(os.environ)
-    env.update({
-        "ATRIUM_VAR": a.var, "ATRIUM_SKIP_BUILD": "1", "ATRIUM_CONF": "/dev/null",
-        "ATRIUM_DEMO_PASSWORD": a.password,
-        "ATRIUM_HTTP_PORT": str(a.http_port), "ATRIUM_SMTP_PORT": str(a.smtp_port),
-        "ATRIUM_SUBMISSION_PORT": str(a.submission_port), "ATRIUM_POP3_PORT": str(a.pop3_port),
-        "ATRIUM_IMAP_PORT": str(a.imap_port), "ATRIUM_LDAP_PORT": str(a.ldap_port),
-    })
-    for k in ("ATRIUM_DATA_DIR", "ATRIUM_DB_URL", "ATRIUM_DB_DRIVER", "ATRIUM_DB_USER", "ATRIUM_DB_PASSWORD",
-              "ATRIUM_DB_SCHEMA"):
-        env.pop(k, None)  # the instance gets its own H2 database in its own ATRIUM_VAR
-    if a.postgresql:
-        env.update({"ATRIUM_DB_DRIVER": "postgresql", "ATRIUM_DB_URL": a.postgresql + "?currentSchema=" + BENCH_SCHEMA,
-                    "ATRIUM_DB_USER": "postgres", "ATRIUM_DB_PASSWORD": "postgres", "ATRIUM_DB_SCHEMA": BENCH_SCHEMA})
-    return env
-
-
-BENCH_SCHEMA = "atrium_bench"
-
-
-def drop_bench_schema(a):
-    """Removes the PostgreSQL schema of a --postgresql run (before, for a fresh start, and after)."""
-    if a.postgresql and not a.reuse:
-        subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", a.postgresql.rsplit("/", 1)[1],
-                        "-c", "DROP SCHEMA IF EXISTS %s CASCADE" % BENCH_SCHEMA], check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def port_busy(host, port):
-    import socket
-    try:
-        with socket.create_connection((host, port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def start_server(a):
-    busy = [p for p in (a.http_port, a.smtp_port, a.submission_port, a.pop3_port, a.imap_port, a.ldap_port)
-            if port_busy(a.host, p)]
-    if busy:
-        raise Aborted("port(s) %s already in use on %s: another instance is running there; pick other ports "
-                      "(--http-port, --smtp-port, ...) or benchmark it with --reuse" % (busy, a.host))
-    drop_bench_schema(a)
-    os.makedirs(a.var, exist_ok=True)
-    log("starting a dedicated Atrium (ATRIUM_VAR=%s, SMTP %d, POP3 %d, HTTP %d)"
-        % (a.var, a.smtp_port, a.pop3_port, a.http_port))
-    t = time.monotonic()
-    out = os.path.join(a.var, "bench-start.log")
-    with open(out, "w") as f:
-        # own session: a Ctrl-C on the terminal must not reach WildFly; we stop it ourselves
-        r = subprocess.run([os.path.join(ATRIUM_HOME, "bin", "atrium"), "start"], env=instance_env(a),
-                           stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    if r.returncode != 0:
-        sys.stderr.write(open(out).read())
-        raise Aborted("bin/atrium start failed (exit %d)" % r.returncode)
-    log("server ready in %.1f s" % (time.monotonic() - t))
-
-
-def stop_server(a):
-    if not a.var or not os.path.exists(os.path.join(a.var, "server", "atrium.pid")):
-        return
-    log("stopping the bench instance")
-    subprocess.run([os.path.join(ATRIUM_HOME, "bin", "atrium"), "stop"], env=instance_env(a),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                   start_new_session=True)
-    drop_bench_schema(a)
-
-
-def server_pid(a):
-    if a.pid:
-        return a.pid
-    if a.var:
-        try:
-            return int(open(os.path.join(a.var, "server", "atrium.pid")).read().strip())
-        except (OSError, ValueError):
-            pass
-    return None
-
-
-# ---- users --------------------------------------------------------------------------------------------------------
-
-def create_users(a):
-    auth = base64.b64encode(("%s:%s" % (a.admin, a.password)).encode()).decode()
-    users = ["bench%02d@%s" % (i + 1, a.domain) for i in range(a.users)]
-    for u in users:
-        body = json.dumps({"address": u, "password": a.user_password}).encode()
-        req = urllib.request.Request("http://%s:%d/api/v1/users" % (a.host, a.http_port), data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "Authorization": "Basic " + auth})
-        try:
-            with urllib.request.urlopen(req, timeout=30) as r:
-                if r.status != 201:
-                    raise Aborted("creating %s: HTTP %d" % (u, r.status))
-        except urllib.error.HTTPError as e:
-            if e.code == 409 and a.reuse:  # left over from an earlier run against the same instance
-                continue
-            raise Aborted("creating %s: HTTP %d %s" % (u, e.code, e.read()[:300]))
-    return users
 
 
 # ---- messages -----------------------------------------------------------------------------------------------------
@@ -440,13 +309,6 @@ class Work:
 
 # ---- the run ------------------------------------------------------------------------------------------------------
 
-def loadavg():
-    try:
-        return open("/proc/loadavg").read().split()[:3]
-    except OSError:
-        return None
-
-
 def warm_up(a, users, sender, rnd, run_id):
     """Sends a.warmup messages through the same sessions and waits until they are delivered (untimed)."""
     if a.warmup <= 0:
@@ -481,7 +343,7 @@ def run(a):
               "load_before": loadavg()}
     if not a.reuse:
         start_server(a)
-    users = create_users(a)
+    users = create_users(a, ["bench%02d@%s" % (i + 1, a.domain) for i in range(a.users)])
     pid = server_pid(a)
 
     rnd = random.Random(a.seed)
@@ -656,21 +518,6 @@ def main():
                 else:
                     log("instance data and logs kept in %s" % a.var)
     sys.exit(status)
-
-
-def scan_log(a):
-    path = os.path.join(a.var, "server", "log", "server.log")
-    try:
-        text = open(path, errors="replace").read().splitlines()
-    except OSError:
-        return
-    errors = [l for l in text if " ERROR " in l]
-    warns = [l for l in text if " WARN " in l]
-    ours = [l for l in warns if "[org.atrium" in l]   # the rest: WildFly/ApacheDS start-up notices
-    log("server.log: %d ERROR and %d WARN lines, %d of them from Atrium (%s)"
-        % (len(errors), len(warns), len(ours), path))
-    for l in (errors + ours)[:15]:
-        log("  %s" % l[:300])
 
 
 if __name__ == "__main__":
