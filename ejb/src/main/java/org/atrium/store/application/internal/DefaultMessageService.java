@@ -53,8 +53,9 @@ public class DefaultMessageService implements MessageService {
         Mailboxes mailboxes = new Mailboxes(em);
         Folder folder = mailboxes.require(account, Mailboxes.path(path));
         long floor = folder.getRecentUid();
-        if (!readOnly && folder.hasUnclaimedRecent()) {
-            // Under the lock no one else can add, change or claim: the snapshot below is exact.
+        if (!readOnly) {
+            // Under the lock no one else can add, change or claim: the snapshot below is exact, and the messages
+            // above the floor are recent for this session only (RFC 3501 §2.3.2).
             folder = new FolderLocks(em).lock(folder.getId());
             floor = folder.claimRecent();
         }
@@ -82,11 +83,19 @@ public class DefaultMessageService implements MessageService {
         Mailboxes mailboxes = new Mailboxes(em);
         Folder folder = mailboxes.require(account, folderId);
         long floor = Long.MAX_VALUE;
-        if (claimRecent && folder.hasUnclaimedRecent()) {
+        // Only lock when there is something to claim: sessions poll often, and the lock queues deliveries.
+        boolean claimed = claimRecent && folder.hasUnclaimedRecent();
+        if (claimed) {
             folder = new FolderLocks(em).lock(folder.getId());
             floor = folder.claimRecent();
         }
         List<ItemState> changed = mailboxes.states(folder, sinceModseq);
+        long unlockedRecentUid = folder.getRecentUid();
+        if (claimRecent && !claimed && changed.stream().anyMatch(s -> s.uid() > unlockedRecentUid)) {
+            // A delivery committed between reading the folder and its items: claim what it added, too.
+            folder = new FolderLocks(em).lock(folder.getId());
+            floor = folder.claimRecent();
+        }
         List<Object[]> gone = em.createQuery("select e.uid, e.modseq from ExpungedItem e "
                 + "where e.folder = :f and e.modseq > :m order by e.uid", Object[].class)
                 .setParameter("f", folder).setParameter("m", sinceModseq).getResultList();

@@ -32,9 +32,13 @@ public class LocalFolderChangeNotifier implements FolderChangeNotifier {
 
     @Override
     public void changed(long folderId) {
-        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             listeners.fire(List.of(folderId), executor);
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked for rollback or completing: nothing of it will be committed to announce
         }
         @SuppressWarnings("unchecked")
         Set<Long> pending = (Set<Long>) transactions.getResource(KEY);

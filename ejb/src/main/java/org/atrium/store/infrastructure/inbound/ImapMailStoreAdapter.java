@@ -256,11 +256,15 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         } catch (IllegalArgumentException e) {
             throw new MailboxException(Code.CANNOT, e.getMessage());
         }
-        // Refuse before writing anything when the folder is missing or the quota is already used up; the check
-        // inside the transaction below is the one that counts.
-        FolderService.QuotaUsage usage = folders.quota(account);
-        if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
-            throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+        // Refuse before writing anything when the quota is already used up; the check inside the transaction
+        // below, under the folder lock, is the one that counts.
+        try {
+            FolderService.QuotaUsage usage = folders.quota(account);
+            if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
+                throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+            }
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.TRYCREATE);
         }
         BlobRef blob;
         ContentSummary summary;
