@@ -21,6 +21,15 @@ public final class Keywords {
     public static final int MAX_STORED = 4000;
     private static final String ATOM_SPECIALS = "(){ %*\"\\]";
 
+    /** The keywords of one message do not fit the column: an implementation limit (RFC 5530 LIMIT). */
+    public static final class TooMany extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooMany() {
+            super("too many keywords on one message");
+        }
+    }
+
     private Keywords() {
     }
 
@@ -45,7 +54,7 @@ public final class Keywords {
         }
         String s = String.join(" ", keywords);
         if (s.length() > MAX_STORED) {
-            throw new IllegalArgumentException("too many keywords on one message");
+            throw new TooMany();
         }
         return s;
     }

@@ -26,6 +26,7 @@ import org.atrium.store.domain.Flag;
 import org.atrium.store.domain.FlagMode;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderPath;
+import org.atrium.store.domain.Keywords;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 
@@ -137,6 +138,8 @@ public class DefaultMessageService implements MessageService {
             boolean changed;
             try {
                 changed = item.changeFlags(mode, flags, keywords, folder);
+            } catch (Keywords.TooMany e) {
+                throw new MailboxRefusal(Reason.LIMIT, e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new MailboxRefusal(Reason.CANNOT, e.getMessage());
             }
@@ -194,6 +197,8 @@ public class DefaultMessageService implements MessageService {
         MailItem item;
         try {
             item = MailItem.file(folder, content, internalDate == null ? now : internalDate, flags, keywords);
+        } catch (Keywords.TooMany e) {
+            throw new MailboxRefusal(Reason.LIMIT, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new MailboxRefusal(Reason.CANNOT, e.getMessage());
         }
