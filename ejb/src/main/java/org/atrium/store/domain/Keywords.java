@@ -8,9 +8,8 @@ import java.util.Locale;
 
 /**
  * A message's keywords (RFC 3501 §2.3.2: user-defined flags, atoms) as stored in {@code mail_item.keywords}: one
- * space-separated string. Keywords compare case-insensitively (flag names are, RFC 3501 §9 "flag-keyword" is an atom and
- * clients such as Thunderbird send {@code $Label1} and {@code $label1} for one keyword); the spelling first stored
- * is kept.
+ * space-separated string. Keywords compare case-insensitively (RFC 3501 §9 "flag-keyword" is an atom, and clients
+ * such as Thunderbird send {@code $Label1} and {@code $label1} for one keyword); the spelling first stored is kept.
  *
  * <p>Invariants: each keyword is an atom without {@code \} (that prefix is for system flags) and the stored form fits
  * {@link #MAX_STORED} characters.

@@ -90,7 +90,8 @@ class MigrationSchemaTest {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO domain (name, created_at) VALUES ('m.test', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO account (domain_id, local_part, address, admin, enabled, created_at, version) "
-                    + "SELECT id, 'u', 'u@m.test', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain WHERE name = 'm.test'");
+                    + "SELECT id, 'u', 'u@m.test', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain "
+                    + "WHERE name = 'm.test'");
             s.execute("INSERT INTO folder (owner_id, name, path, uid_validity, uid_next, highest_modseq, subscribed, "
                     + "created_at) SELECT id, 'INBOX', 'INBOX', 1, 1, 1, TRUE, CURRENT_TIMESTAMP FROM account "
                     + "WHERE address = 'u@m.test'");
