@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityNotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -333,6 +334,10 @@ public class ImapMailStoreAdapter implements ImapMailStore {
                 case LIMIT -> Code.LIMIT;
             };
             return new MailboxException(code, r.getMessage());
+        }
+        if (cause instanceof EntityNotFoundException) {
+            // The folder was deleted between finding it and locking it: the same answer as a moment later.
+            return new MailboxException(missing, "the folder is gone");
         }
         LOG.log(Level.ERROR, "imap: store call failed", e);
         return new MailboxException(Code.SERVERBUG, "internal error");
