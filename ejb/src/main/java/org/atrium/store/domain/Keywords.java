@@ -8,9 +8,8 @@ import java.util.Locale;
 
 /**
  * A message's keywords (RFC 3501 §2.3.2: user-defined flags, atoms) as stored in {@code mail_item.keywords}: one
- * space-separated string. Keywords compare case-insensitively (flag names are, RFC 3501 §9 "flag-keyword" is an atom and
- * clients such as Thunderbird send {@code $Label1} and {@code $label1} for one keyword); the spelling first stored
- * is kept.
+ * space-separated string. Keywords compare case-insensitively (RFC 3501 §9 "flag-keyword" is an atom, and clients
+ * such as Thunderbird send {@code $Label1} and {@code $label1} for one keyword); the spelling first stored is kept.
  *
  * <p>Invariants: each keyword is an atom without {@code \} (that prefix is for system flags) and the stored form fits
  * {@link #MAX_STORED} characters.
@@ -20,6 +19,15 @@ public final class Keywords {
     /** The column size. */
     public static final int MAX_STORED = 4000;
     private static final String ATOM_SPECIALS = "(){ %*\"\\]";
+
+    /** The keywords of one message do not fit the column: an implementation limit (RFC 5530 LIMIT). */
+    public static final class TooMany extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooMany() {
+            super("too many keywords on one message");
+        }
+    }
 
     private Keywords() {
     }
@@ -45,7 +53,7 @@ public final class Keywords {
         }
         String s = String.join(" ", keywords);
         if (s.length() > MAX_STORED) {
-            throw new IllegalArgumentException("too many keywords on one message");
+            throw new TooMany();
         }
         return s;
     }

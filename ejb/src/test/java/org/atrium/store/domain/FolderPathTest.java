@@ -54,7 +54,8 @@ class FolderPathTest {
         FolderPath from = new FolderPath("Work");
         FolderPath to = new FolderPath("Archive/2026/Work");
         assertEquals(to, from.rebase(from, to));
-        assertEquals(new FolderPath("Archive/2026/Work/Projects/X"), new FolderPath("Work/Projects/X").rebase(from, to));
+        assertEquals(new FolderPath("Archive/2026/Work/Projects/X"),
+                new FolderPath("Work/Projects/X").rebase(from, to));
         assertEquals(new FolderPath("Workshop"), new FolderPath("Workshop").rebase(from, to),
                 "a sibling sharing the prefix is not below");
         assertEquals(new FolderPath("Other/Work"), new FolderPath("Other/Work").rebase(from, to));

@@ -85,7 +85,7 @@ class ImapDomainRulesTest {
         for (int i = 0; i < 300; i++) {
             many.add("keyword-number-" + i);
         }
-        assertThrows(IllegalArgumentException.class, () -> item.changeFlags(FlagMode.ADD, Set.of(), many, inbox));
+        assertThrows(Keywords.TooMany.class, () -> item.changeFlags(FlagMode.ADD, Set.of(), many, inbox));
         assertEquals(Set.of(), item.getFlags(), "a refused change changes nothing");
         assertEquals(m, item.getModseq());
     }

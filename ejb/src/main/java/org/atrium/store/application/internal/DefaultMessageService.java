@@ -26,13 +26,15 @@ import org.atrium.store.domain.Flag;
 import org.atrium.store.domain.FlagMode;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderPath;
+import org.atrium.store.domain.Keywords;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 
 /**
- * See {@link MessageService}. Reads take no lock: the folder row is read first, then its items, and counters are
- * raised to what the items show, so a change committed in between is never hidden behind an older HIGHESTMODSEQ.
- * Writes lock the folder rows first (ascending ids), then touch items, then content rows, the order delivery uses.
+ * See {@link MessageService}. Every change of a folder's items happens under its row lock (here, in delivery and in
+ * POP3 expunge), so what is read under that lock is an exact snapshot: SELECT and a CHANGES that found something
+ * new read under it, briefly. Writes lock the folder rows first (ascending ids), then touch items, then content
+ * rows, the order delivery uses, so they cannot deadlock.
  */
 @Stateless
 public class DefaultMessageService implements MessageService {
@@ -51,21 +53,14 @@ public class DefaultMessageService implements MessageService {
     @Override
     public Opened select(String account, String path, boolean readOnly) {
         Mailboxes mailboxes = new Mailboxes(em);
-        Folder folder = mailboxes.require(account, Mailboxes.path(path));
-        long floor = folder.getRecentUid();
-        if (!readOnly && folder.hasUnclaimedRecent()) {
-            // Under the lock no one else can add, change or claim: the snapshot below is exact.
-            folder = new FolderLocks(em).lock(folder.getId());
-            floor = folder.claimRecent();
-        }
+        Folder folder = new FolderLocks(em).lock(mailboxes.require(account, Mailboxes.path(path)).getId());
+        // Under the lock no one else can add, change or claim: the snapshot below is exact, and for a read-write
+        // open the messages above the floor are recent for this session only (RFC 3501 §2.3.2).
+        long floor = readOnly ? folder.getRecentUid() : folder.claimRecent();
         List<ItemState> items = mailboxes.states(folder, -1);
         Set<String> seen = new HashSet<>();
         List<String> keywords = new ArrayList<>();
-        long uidNext = folder.getUidNext();
-        long highest = folder.getHighestModseq();
         for (ItemState s : items) {
-            uidNext = Math.max(uidNext, s.uid() + 1);
-            highest = Math.max(highest, s.modseq());
             for (String k : s.keywords()) {
                 if (seen.add(k.toLowerCase(Locale.ROOT))) {
                     keywords.add(k);
@@ -73,35 +68,32 @@ public class DefaultMessageService implements MessageService {
             }
         }
         keywords.sort(String.CASE_INSENSITIVE_ORDER);
-        return new Opened(folder.getId(), folder.getPath(), folder.getUidValidity(), uidNext, highest, items, floor,
-                keywords);
+        return new Opened(folder.getId(), folder.getPath(), folder.getUidValidity(), folder.getUidNext(),
+                folder.getHighestModseq(), items, floor, keywords);
     }
 
     @Override
     public Changes changes(String account, long folderId, long sinceModseq, boolean claimRecent) {
         Mailboxes mailboxes = new Mailboxes(em);
         Folder folder = mailboxes.require(account, folderId);
-        long floor = Long.MAX_VALUE;
-        if (claimRecent && folder.hasUnclaimedRecent()) {
-            folder = new FolderLocks(em).lock(folder.getId());
-            floor = folder.claimRecent();
+        // Sessions poll often: when the committed counters show nothing new, answer without locking. Every change
+        // of a folder's items raises its HIGHESTMODSEQ in the same transaction, so this read cannot miss one.
+        boolean claim = claimRecent && folder.hasUnclaimedRecent();
+        if (folder.getHighestModseq() <= sinceModseq && !claim) {
+            return new Changes(folder.getHighestModseq(), folder.getUidNext(), List.of(), List.of(),
+                    Long.MAX_VALUE);
         }
+        // Otherwise read under the folder lock, so the lists and counters are one consistent snapshot: a client
+        // that resynchronises from the returned HIGHESTMODSEQ can neither miss nor half-see a change.
+        folder = new FolderLocks(em).lock(folder.getId());
+        // MAX_VALUE when nothing new was claimed: the session keeps the floor it has (RFC 3501 §2.3.2: a message
+        // stays recent for the session that claimed it).
+        long floor = claimRecent && folder.hasUnclaimedRecent() ? folder.claimRecent() : Long.MAX_VALUE;
         List<ItemState> changed = mailboxes.states(folder, sinceModseq);
-        List<Object[]> gone = em.createQuery("select e.uid, e.modseq from ExpungedItem e "
-                + "where e.folder = :f and e.modseq > :m order by e.uid", Object[].class)
+        List<Long> expunged = em.createQuery("select e.uid from ExpungedItem e "
+                + "where e.folder = :f and e.modseq > :m order by e.uid", Long.class)
                 .setParameter("f", folder).setParameter("m", sinceModseq).getResultList();
-        long uidNext = folder.getUidNext();
-        long highest = folder.getHighestModseq();
-        for (ItemState s : changed) {
-            uidNext = Math.max(uidNext, s.uid() + 1);
-            highest = Math.max(highest, s.modseq());
-        }
-        List<Long> expunged = new ArrayList<>(gone.size());
-        for (Object[] r : gone) {
-            expunged.add((Long) r[0]);
-            highest = Math.max(highest, (Long) r[1]);
-        }
-        return new Changes(highest, uidNext, changed, expunged, floor);
+        return new Changes(folder.getHighestModseq(), folder.getUidNext(), changed, expunged, floor);
     }
 
     @Override
@@ -146,6 +138,8 @@ public class DefaultMessageService implements MessageService {
             boolean changed;
             try {
                 changed = item.changeFlags(mode, flags, keywords, folder);
+            } catch (Keywords.TooMany e) {
+                throw new MailboxRefusal(Reason.LIMIT, e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new MailboxRefusal(Reason.CANNOT, e.getMessage());
             }
@@ -203,6 +197,8 @@ public class DefaultMessageService implements MessageService {
         MailItem item;
         try {
             item = MailItem.file(folder, content, internalDate == null ? now : internalDate, flags, keywords);
+        } catch (Keywords.TooMany e) {
+            throw new MailboxRefusal(Reason.LIMIT, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new MailboxRefusal(Reason.CANNOT, e.getMessage());
         }

@@ -22,19 +22,24 @@ public class LocalFolderChangeNotifier implements FolderChangeNotifier {
 
     private static final Object KEY = LocalFolderChangeNotifier.class;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    // Server-wide names: a CDI bean of an EJB jar has no java:comp of its own to look the defaults up in.
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
     ManagedExecutorService executor;
 
     private final FolderListeners listeners = new FolderListeners();
 
     @Override
     public void changed(long folderId) {
-        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             listeners.fire(List.of(folderId), executor);
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked for rollback or completing: nothing of it will be committed to announce
         }
         @SuppressWarnings("unchecked")
         Set<Long> pending = (Set<Long>) transactions.getResource(KEY);
@@ -44,11 +49,12 @@ public class LocalFolderChangeNotifier implements FolderChangeNotifier {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
+                    // Announced only once the outcome is known.
                 }
 
                 @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
+                public void afterCompletion(int outcome) {
+                    if (outcome == Status.STATUS_COMMITTED) {
                         listeners.fire(List.copyOf(ids), executor);
                     }
                 }

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityNotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -256,11 +257,15 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         } catch (IllegalArgumentException e) {
             throw new MailboxException(Code.CANNOT, e.getMessage());
         }
-        // Refuse before writing anything when the folder is missing or the quota is already used up; the check
-        // inside the transaction below is the one that counts.
-        FolderService.QuotaUsage usage = folders.quota(account);
-        if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
-            throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+        // Refuse before writing anything when the quota is already used up; the check inside the transaction
+        // below, under the folder lock, is the one that counts.
+        try {
+            FolderService.QuotaUsage usage = folders.quota(account);
+            if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
+                throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+            }
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.TRYCREATE);
         }
         BlobRef blob;
         ContentSummary summary;
@@ -329,6 +334,10 @@ public class ImapMailStoreAdapter implements ImapMailStore {
                 case LIMIT -> Code.LIMIT;
             };
             return new MailboxException(code, r.getMessage());
+        }
+        if (cause instanceof EntityNotFoundException) {
+            // The folder was deleted between finding it and locking it: the same answer as a moment later.
+            return new MailboxException(missing, "the folder is gone");
         }
         LOG.log(Level.ERROR, "imap: store call failed", e);
         return new MailboxException(Code.SERVERBUG, "internal error");

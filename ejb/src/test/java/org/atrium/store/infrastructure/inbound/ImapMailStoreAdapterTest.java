@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ejb.EJBException;
+import jakarta.persistence.EntityNotFoundException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,9 @@ class ImapMailStoreAdapterTest {
         assertEquals(Code.HASCHILDREN, ImapMailStoreAdapter.mapped(
                 new EJBException(new MailboxRefusal(Reason.HAS_CHILDREN, "x")), Code.NONEXISTENT).code(),
                 "unwrapped from a container exception");
+        assertEquals(Code.NONEXISTENT, ImapMailStoreAdapter.mapped(
+                new EJBException(new EntityNotFoundException("deleted meanwhile")), Code.NONEXISTENT).code(),
+                "a folder deleted between look-up and lock");
         assertEquals(Code.SERVERBUG,
                 ImapMailStoreAdapter.mapped(new IllegalStateException("db down"), Code.NONEXISTENT).code());
     }

@@ -26,25 +26,52 @@ import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Flyway scripts run on H2 2.2 (the PostgreSQL run is the integration tests'), and every column the entities
+ * The Flyway scripts run on H2 2.2 and, when {@code -Datrium.test.postgres.url=jdbc:postgresql://host:port/db} (plus
+ * {@code .user}, {@code .password}) names an empty scratch database, on PostgreSQL; and every column the entities
  * IMAP uses map exists in the migrated schema, so a field added without a migration fails here and not at deploy.
  */
 class MigrationSchemaTest {
 
-    private static final String URL = "jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1";
+    private static final String H2 = "jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1";
+
+    /** A database to migrate, with its credentials. */
+    record Db(String url, String user, String password) {
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public String toString() {
+            return url.startsWith("jdbc:h2") ? "H2" : "PostgreSQL";
+        }
+    }
+
+    static List<Db> databases() {
+        List<Db> out = new ArrayList<>(List.of(new Db(H2, "sa", "")));
+        String pg = System.getProperty("atrium.test.postgres.url");
+        if (pg != null && !pg.isBlank()) {
+            out.add(new Db(pg, System.getProperty("atrium.test.postgres.user", "postgres"),
+                    System.getProperty("atrium.test.postgres.password", "")));
+        }
+        return out;
+    }
 
     @BeforeAll
     static void migrate() {
-        Flyway.configure(MigrationSchemaTest.class.getClassLoader()).dataSource(URL, "sa", "")
-                .locations("classpath:db/migration").load().migrate();
+        for (Db db : databases()) {
+            Flyway.configure(MigrationSchemaTest.class.getClassLoader()).dataSource(db.url(), db.user(),
+                    db.password()).locations("classpath:db/migration").load().migrate();
+        }
     }
 
-    @Test
-    void everyMappedColumnExists() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "sa", "")) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void everyMappedColumnExists(Db db) throws Exception {
+        try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
@@ -57,12 +84,14 @@ class MigrationSchemaTest {
         }
     }
 
-    @Test
-    void imapAdditionsBehave() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement()) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void imapAdditionsBehave(Db db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO domain (name, created_at) VALUES ('m.test', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO account (domain_id, local_part, address, admin, enabled, created_at, version) "
-                    + "SELECT id, 'u', 'u@m.test', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain WHERE name = 'm.test'");
+                    + "SELECT id, 'u', 'u@m.test', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain "
+                    + "WHERE name = 'm.test'");
             s.execute("INSERT INTO folder (owner_id, name, path, uid_validity, uid_next, highest_modseq, subscribed, "
                     + "created_at) SELECT id, 'INBOX', 'INBOX', 1, 1, 1, TRUE, CURRENT_TIMESTAMP FROM account "
                     + "WHERE address = 'u@m.test'");
@@ -80,12 +109,15 @@ class MigrationSchemaTest {
                 assertTrue(r.next());
                 assertEquals(0, r.getLong(1), "the history goes with its folder");
             }
+            s.execute("DELETE FROM account WHERE address = 'u@m.test'");
+            s.execute("DELETE FROM domain WHERE name = 'm.test'");
         }
     }
 
     private static Set<String> columns(Connection c, String table) throws Exception {
         Set<String> out = new HashSet<>();
-        try (ResultSet r = c.getMetaData().getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
+        String name = c.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet r = c.getMetaData().getColumns(null, null, name, null)) {
             while (r.next()) {
                 out.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
