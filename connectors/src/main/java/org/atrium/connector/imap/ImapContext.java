@@ -123,7 +123,10 @@ public interface ImapContext {
 
     Set<String> enabledExtensions();
 
-    /** Enables an extension (RFC 5161; RFC 7162 §3.1: a CONDSTORE-enabling command; QRESYNC implies CONDSTORE). */
+    /**
+     * Enables an extension (RFC 5161; RFC 7162 §3.1: a CONDSTORE-enabling command; QRESYNC implies CONDSTORE). An
+     * extension that is not advertised stays off.
+     */
     void enable(String extension);
 
     /** The saved search result of SEARCHRES (RFC 5182 §2.1), as UIDs; empty when none was saved. */

@@ -400,6 +400,9 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
 
     @Override
     public void enable(String extension) {
+        if (!registry.capabilities().contains(extension)) {
+            return; // never enable what is not advertised (RFC 5161 §3.1), whichever command asks
+        }
         if (extension.equals(QRESYNC)) {
             enabled.add(CONDSTORE); // RFC 7162 §3.2.3: enabling QRESYNC implies CONDSTORE
         }
