@@ -137,9 +137,12 @@ public interface ImapContext {
 
     /**
      * Hands the next input line to {@code reader} instead of the command reader, for AUTHENTICATE's SASL responses
-     * (RFC 3501 §6.2.2). The reader is used once; it may register itself again.
+     * (RFC 3501 §6.2.2). The reader is used once; it may register itself again. Should it throw, the session answers
+     * {@code tag NO [SERVERBUG]} for the command.
+     *
+     * @param tag the tag of the command waiting for the line
      */
-    void awaitContinuation(ContinuationReader reader);
+    void awaitContinuation(String tag, ContinuationReader reader);
 
     /**
      * Enters IDLE (RFC 2177 §3): untagged updates are sent as the folder changes, until the client sends

@@ -57,6 +57,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     private final Set<String> enabled = new LinkedHashSet<>();
     private List<Long> savedSearch = List.of();
     private ContinuationReader continuation;
+    private String continuationTag;
     private String idleTag;
     /** Whether the running command may be preceded by EXPUNGE responses (RFC 3501 §7.4.1). */
     private boolean expungeAllowed = true;
@@ -93,13 +94,14 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
         }
         if (continuation != null) {
             ContinuationReader r = continuation;
+            String tag = continuationTag;
             continuation = null;
+            continuationTag = null;
             try {
                 r.onLine(line.text(), this);
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, prefix() + " continuation failed", e);
-                output.send("* BAD [SERVERBUG] Internal error");
-                output.flush();
+                LOG.log(Level.ERROR, prefix() + " continuation of " + tag + " failed", e);
+                no(tag, "SERVERBUG", "Internal server error");
             }
             return;
         }
@@ -420,7 +422,8 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     }
 
     @Override
-    public void awaitContinuation(ContinuationReader next) {
+    public void awaitContinuation(String tag, ContinuationReader next) {
+        this.continuationTag = tag;
         this.continuation = next;
     }
 

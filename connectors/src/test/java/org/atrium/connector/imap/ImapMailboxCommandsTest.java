@@ -163,6 +163,19 @@ class ImapMailboxCommandsTest {
     }
 
     @Test
+    void appendOfLiteral8WithoutBinaryIsBadRfc3516() {
+        assertEquals(List.of("a1 BAD literal8 requires the BINARY extension"),
+                c.type("a1 APPEND INBOX ~{11+}\r\nSubject: x\r\n"));
+    }
+
+    @Test
+    void rejectedCommandsNonSynchronizingLiteralIsDiscardedRfc7888s4() {
+        // The literal holds what looks like a command; it must be dropped with the rejected command, not run.
+        assertEquals(List.of("* BAD Invalid tag"), c.type("+bad LOGIN {7+}\r\na9 NOOP\r\n"));
+        assertEquals(List.of("a3 OK NOOP completed"), c.type("a3 NOOP\r\n"));
+    }
+
+    @Test
     void appendOverQuota() {
         store.messageLimit = 0;
         assertEquals(List.of("a1 NO [OVERQUOTA] Quota exceeded"), c.type("a1 APPEND INBOX {11+}\r\nSubject: x\r\n"));
