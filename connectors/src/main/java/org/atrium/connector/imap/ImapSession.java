@@ -64,6 +64,8 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     /** Whether the running command's tagged response refreshes the selected view first. */
     private boolean refreshBeforeTagged;
     private int consecutiveBad;
+    /** Whether the running command has had its tagged response. */
+    private boolean answered;
     private boolean closed;
 
     ImapSession(ConnectionInfo connection, SessionOutput output, ImapMailStore store, ImapSettings settings,
@@ -208,15 +210,40 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
             R typed = processor.requestType().cast(request);
             expungeAllowed = processor.allowsExpungeResponses(typed);
             refreshBeforeTagged = true;
+            answered = false;
             processor.process(typed, this);
+            if (!answered && continuation == null && idleTag == null && !closed) {
+                LOG.log(Level.ERROR, prefix() + " " + shown + " ended without a tagged response");
+                no(tag, "SERVERBUG", shown + " failed: internal server error");
+            }
         } catch (MailboxException e) {
-            no(tag, e);
+            answerFailure(tag, shown, null, e);
         } catch (IOException | RuntimeException e) {
-            // A processor failure must leave the connection usable: one NO for this command, and a log line.
-            LOG.log(Level.ERROR, prefix() + " " + shown + " failed", e);
-            no(tag, "SERVERBUG", shown + " failed: internal server error");
+            answerFailure(tag, shown, e, null);
         } finally {
             expungeAllowed = true;
+        }
+    }
+
+    /**
+     * A processor failed: one NO for the command, unless it had already answered (then only the log line), so the
+     * client never sees two tagged responses for one tag.
+     */
+    private void answerFailure(String tag, String shown, Exception bug, MailboxException refused) {
+        if (bug != null) {
+            // A processor failure must leave the connection usable: one NO for this command, and a log line.
+            LOG.log(Level.ERROR, prefix() + " " + shown + " failed", bug);
+        }
+        if (answered) {
+            if (refused != null) {
+                event(shown + " refused after its response: " + refused.code());
+            }
+            return;
+        }
+        if (refused != null) {
+            no(tag, refused);
+        } else {
+            no(tag, "SERVERBUG", shown + " failed: internal server error");
         }
     }
 
@@ -334,6 +361,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
             refreshSelected(expungeAllowed);
         }
         refreshBeforeTagged = false;
+        answered = true;
         output.send(tag + " " + status + " " + (code == null ? "" : "[" + code + "] ") + text);
         output.flush();
         if (!status.equals("BAD")) {
