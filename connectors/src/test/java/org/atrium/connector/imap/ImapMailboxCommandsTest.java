@@ -91,7 +91,8 @@ class ImapMailboxCommandsTest {
         c.send("x CREATE Work/Reports/Q1");
         store.addFolder("alice", "Sent", "\\Sent");
         assertEquals(List.of("* LIST (\\Noselect) \"/\" \"\"", "a1 OK LIST completed"), c.send("a1 LIST \"\" \"\""));
-        assertEquals(List.of("* LIST (\\HasNoChildren) \"/\" \"INBOX\"", "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"",
+        assertEquals(List.of("* LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"",
                 "* LIST (\\HasChildren) \"/\" \"Work\"", "a2 OK LIST completed"), c.send("a2 LIST \"\" %"));
         assertEquals(List.of("* LIST (\\HasChildren) \"/\" \"Work/Reports\"", "a3 OK LIST completed"),
                 c.send("a3 LIST Work/ %"));
@@ -102,6 +103,26 @@ class ImapMailboxCommandsTest {
                 c.send("a5 LIST \"\" inbox"));
         assertEquals(List.of("* LIST (\\Noselect) \"/\" \"Work/\"", "a6 OK LIST completed"),
                 c.send("a6 LIST Work/Reports \"\""));
+    }
+
+    @Test
+    void levelWithoutAFolderIsNoselectRfc3501s6_3_8() {
+        store.addFolder("alice", "Deep/Child", null); // no folder "Deep" of its own
+        assertEquals(List.of("* LIST (\\HasNoChildren) \"/\" \"INBOX\"",
+                "* LIST (\\Noselect \\HasChildren) \"/\" \"Deep\"",
+                "a1 OK LIST completed"), c.send("a1 LIST \"\" %"));
+        assertEquals(List.of("* LIST (\\Noselect \\HasChildren) \"/\" \"Deep\"",
+                "* LIST (\\HasNoChildren) \"/\" \"Deep/Child\"", "a2 OK LIST completed"), c.send("a2 LIST \"\" Deep*"));
+    }
+
+    @Test
+    void renameInboxMovesItsMessagesRfc3501s6_3_5() {
+        store.deliver("alice", "INBOX", MAIL);
+        assertEquals(List.of("a1 OK RENAME completed"), c.send("a1 RENAME INBOX Old-Inbox"));
+        assertEquals(List.of("* STATUS \"INBOX\" (MESSAGES 0)", "a2 OK STATUS completed"),
+                c.send("a2 STATUS INBOX (MESSAGES)"));
+        assertEquals(List.of("* STATUS \"Old-Inbox\" (MESSAGES 1)", "a3 OK STATUS completed"),
+                c.send("a3 STATUS Old-Inbox (MESSAGES)"));
     }
 
     @Test

@@ -58,7 +58,8 @@ class SelectedMailboxTest {
         SelectedMailbox v = view();
         List<String> out = v.refresh(new FolderChanges(60, 23, List.of(m(9, 55, "\\Flagged"), m(22, 56)),
                 List.of(3L, 5L), 21), PLAIN);
-        assertEquals(List.of("2 EXPUNGE", "1 EXPUNGE", "3 EXISTS", "3 RECENT", "1 FETCH (UID 9 FLAGS (\\Flagged \\Recent))"),
+        assertEquals(List.of("2 EXPUNGE", "1 EXPUNGE", "3 EXISTS", "3 RECENT",
+                "1 FETCH (UID 9 FLAGS (\\Flagged \\Recent))"),
                 out);
         assertEquals(60, v.highestModseq());
         assertEquals(23, v.uidNext());
