@@ -17,5 +17,15 @@
  * resolve {@code $} sequence sets from the saved search result ({@link org.atrium.connector.imap.SelectedMailbox}
  * {@code resolve}) and decide CHARSET support. Every bound is in {@link org.atrium.connector.imap.ImapRequestLimits}
  * and {@link org.atrium.connector.imap.ImapSettings}.
+ *
+ * <p>Adding a processor: extend {@code BaseProcessor} with the command name, request type and one of the
+ * {@link org.atrium.connector.imap.ImapState} sets; FETCH, STORE, SEARCH, SORT and THREAD override
+ * {@code allowsExpungeResponses} to return {@code request.uid()} (RFC 3501 §7.4.1). Work on the selected view
+ * through {@code ctx.requireSelected()}: {@code resolve} turns a sequence set (or {@code $}) into sequence numbers,
+ * {@code update} takes in the session's own flag changes (so they are not reported again as others'), and
+ * {@code expunged} removes the session's own expunges and returns the EXPUNGE/VANISHED lines to send. End with one
+ * tagged response; a {@link org.atrium.connector.imap.port.MailboxException} may simply be thrown. Register it in
+ * {@code MessageProcessors} (message commands) or {@code SessionProcessors}; {@code ImapCapabilities} then
+ * advertises what it completes, and {@code ImapStateTableTest} checks its states.
  */
 package org.atrium.connector.imap;
