@@ -19,6 +19,11 @@ public final class AppendProcessor extends BaseProcessor<AppendRequest> {
 
     @Override
     public void process(AppendRequest request, ImapContext ctx) throws MailboxException {
+        if (request.binary() && !ctx.capabilities().contains("BINARY")) {
+            // RFC 3516 §4.4: literal8 in APPEND belongs to BINARY, which is not advertised.
+            ctx.bad(request.tag(), "literal8 requires the BINARY extension");
+            return;
+        }
         if (request.message().length > ctx.settings().maxAppendSize()) {
             ctx.no(request.tag(), "TOOBIG", "Message exceeds APPENDLIMIT");
             return;

@@ -25,7 +25,7 @@ public final class AuthenticateProcessor extends BaseProcessor<AuthenticateReque
         }
         if (request.initialResponse() == null) {
             ctx.continuation("");
-            ctx.awaitContinuation((line, c) -> respond(request.tag(), line, c));
+            ctx.awaitContinuation(request.tag(), (line, c) -> respond(request.tag(), line, c));
             return;
         }
         respond(request.tag(), request.initialResponse(), ctx);

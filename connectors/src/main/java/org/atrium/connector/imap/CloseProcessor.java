@@ -3,7 +3,10 @@ package org.atrium.connector.imap;
 import java.util.Set;
 import org.atrium.connector.imap.port.MailboxException;
 
-/** CLOSE (RFC 3501 §6.4.2): expunges the \\Deleted messages of a read-write mailbox silently (no EXPUNGE responses) and returns to AUTHENTICATED state. */
+/**
+ * CLOSE (RFC 3501 §6.4.2): expunges the \Deleted messages of a read-write mailbox silently (no EXPUNGE
+ * responses) and returns to AUTHENTICATED state. An EXAMINEd mailbox is closed without expunging.
+ */
 public final class CloseProcessor extends SimpleProcessor {
 
     public CloseProcessor() {

@@ -20,12 +20,17 @@ public final class EnableProcessor extends BaseProcessor<EnableRequest> {
 
     @Override
     public void process(EnableRequest request, ImapContext ctx) {
+        Set<String> before = ctx.enabledExtensions();
         List<String> now = new ArrayList<>();
         for (String cap : request.capabilities()) {
             // Only what is advertised: UTF8=ACCEPT is known but not offered yet, so it stays off.
-            if (KNOWN.contains(cap) && ctx.capabilities().contains(cap) && !ctx.enabled(cap)
-                    && !now.contains(cap)) {
+            if (KNOWN.contains(cap) && ctx.capabilities().contains(cap)) {
                 ctx.enable(cap);
+            }
+        }
+        for (String cap : request.capabilities()) {
+            // "ENABLE QRESYNC CONDSTORE" lists both, although QRESYNC already turned CONDSTORE on (RFC 7162 §3.2.3).
+            if (ctx.enabled(cap) && !before.contains(cap) && !now.contains(cap)) {
                 now.add(cap);
             }
         }

@@ -123,7 +123,10 @@ public interface ImapContext {
 
     Set<String> enabledExtensions();
 
-    /** Enables an extension (RFC 5161; RFC 7162 §3.1: a CONDSTORE-enabling command; QRESYNC implies CONDSTORE). */
+    /**
+     * Enables an extension (RFC 5161; RFC 7162 §3.1: a CONDSTORE-enabling command; QRESYNC implies CONDSTORE). An
+     * extension that is not advertised stays off.
+     */
     void enable(String extension);
 
     /** The saved search result of SEARCHRES (RFC 5182 §2.1), as UIDs; empty when none was saved. */
@@ -134,9 +137,12 @@ public interface ImapContext {
 
     /**
      * Hands the next input line to {@code reader} instead of the command reader, for AUTHENTICATE's SASL responses
-     * (RFC 3501 §6.2.2). The reader is used once; it may register itself again.
+     * (RFC 3501 §6.2.2). The reader is used once; it may register itself again. Should it throw, the session answers
+     * {@code tag NO [SERVERBUG]} for the command.
+     *
+     * @param tag the tag of the command waiting for the line
      */
-    void awaitContinuation(ContinuationReader reader);
+    void awaitContinuation(String tag, ContinuationReader reader);
 
     /**
      * Enters IDLE (RFC 2177 §3): untagged updates are sent as the folder changes, until the client sends

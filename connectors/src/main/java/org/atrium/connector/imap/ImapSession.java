@@ -57,12 +57,15 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     private final Set<String> enabled = new LinkedHashSet<>();
     private List<Long> savedSearch = List.of();
     private ContinuationReader continuation;
+    private String continuationTag;
     private String idleTag;
     /** Whether the running command may be preceded by EXPUNGE responses (RFC 3501 §7.4.1). */
     private boolean expungeAllowed = true;
     /** Whether the running command's tagged response refreshes the selected view first. */
     private boolean refreshBeforeTagged;
     private int consecutiveBad;
+    /** Whether the running command has had its tagged response. */
+    private boolean answered;
     private boolean closed;
 
     ImapSession(ConnectionInfo connection, SessionOutput output, ImapMailStore store, ImapSettings settings,
@@ -93,13 +96,14 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
         }
         if (continuation != null) {
             ContinuationReader r = continuation;
+            String tag = continuationTag;
             continuation = null;
+            continuationTag = null;
             try {
                 r.onLine(line.text(), this);
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, prefix() + " continuation failed", e);
-                output.send("* BAD [SERVERBUG] Internal error");
-                output.flush();
+                LOG.log(Level.ERROR, prefix() + " continuation of " + tag + " failed", e);
+                no(tag, "SERVERBUG", "Internal server error");
             }
             return;
         }
@@ -206,15 +210,40 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
             R typed = processor.requestType().cast(request);
             expungeAllowed = processor.allowsExpungeResponses(typed);
             refreshBeforeTagged = true;
+            answered = false;
             processor.process(typed, this);
+            if (!answered && continuation == null && idleTag == null && !closed) {
+                LOG.log(Level.ERROR, prefix() + " " + shown + " ended without a tagged response");
+                no(tag, "SERVERBUG", shown + " failed: internal server error");
+            }
         } catch (MailboxException e) {
-            no(tag, e);
+            answerFailure(tag, shown, null, e);
         } catch (IOException | RuntimeException e) {
-            // A processor failure must leave the connection usable: one NO for this command, and a log line.
-            LOG.log(Level.ERROR, prefix() + " " + shown + " failed", e);
-            no(tag, "SERVERBUG", shown + " failed: internal server error");
+            answerFailure(tag, shown, e, null);
         } finally {
             expungeAllowed = true;
+        }
+    }
+
+    /**
+     * A processor failed: one NO for the command, unless it had already answered (then only the log line), so the
+     * client never sees two tagged responses for one tag.
+     */
+    private void answerFailure(String tag, String shown, Exception bug, MailboxException refused) {
+        if (bug != null) {
+            // A processor failure must leave the connection usable: one NO for this command, and a log line.
+            LOG.log(Level.ERROR, prefix() + " " + shown + " failed", bug);
+        }
+        if (answered) {
+            if (refused != null) {
+                event(shown + " refused after its response: " + refused.code());
+            }
+            return;
+        }
+        if (refused != null) {
+            no(tag, refused);
+        } else {
+            no(tag, "SERVERBUG", shown + " failed: internal server error");
         }
     }
 
@@ -332,6 +361,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
             refreshSelected(expungeAllowed);
         }
         refreshBeforeTagged = false;
+        answered = true;
         output.send(tag + " " + status + " " + (code == null ? "" : "[" + code + "] ") + text);
         output.flush();
         if (!status.equals("BAD")) {
@@ -400,6 +430,9 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
 
     @Override
     public void enable(String extension) {
+        if (!registry.capabilities().contains(extension)) {
+            return; // never enable what is not advertised (RFC 5161 §3.1), whichever command asks
+        }
         if (extension.equals(QRESYNC)) {
             enabled.add(CONDSTORE); // RFC 7162 §3.2.3: enabling QRESYNC implies CONDSTORE
         }
@@ -417,7 +450,8 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     }
 
     @Override
-    public void awaitContinuation(ContinuationReader next) {
+    public void awaitContinuation(String tag, ContinuationReader next) {
+        this.continuationTag = tag;
         this.continuation = next;
     }
 

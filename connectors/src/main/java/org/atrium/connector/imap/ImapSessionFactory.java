@@ -33,11 +33,17 @@ public final class ImapSessionFactory implements SessionFactory {
     private final Registry registry;
 
     public ImapSessionFactory(ImapMailStore store, ImapSettings settings, Clock clock) {
+        this(store, settings, clock, List.of());
+    }
+
+    /** With further processors, for tests of the framework with commands of their own. */
+    ImapSessionFactory(ImapMailStore store, ImapSettings settings, Clock clock, List<ImapProcessor<?>> extra) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         List<ImapProcessor<?>> all = new ArrayList<>(SessionProcessors.all());
         all.addAll(MessageProcessors.all());
+        all.addAll(extra);
         Map<String, ImapProcessor<?>> byName = new HashMap<>();
         for (ImapProcessor<?> p : all) {
             if (byName.put(p.name(), p) != null) {

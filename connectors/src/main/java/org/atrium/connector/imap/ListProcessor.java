@@ -54,7 +54,15 @@ public final class ListProcessor extends BaseProcessor<ListRequest> {
         boolean showSubscribed = subscribedOnly || request.returnOptions().contains("SUBSCRIBED");
         String account = ctx.requireAccount();
         List<FolderInfo> folders = ctx.store().folders(account);
-        for (FolderInfo f : folders) {
+        for (Level level : withMissingParents(folders)) {
+            FolderInfo f = level.folder();
+            if (f == null) {
+                // A level that exists only as part of deeper names (RFC 3501 §6.3.8: "%" shows it as \Noselect).
+                if (!subscribedOnly && !specialOnly && matches(patterns, level.path())) {
+                    ctx.untagged("LIST (\\Noselect \\HasChildren) \"/\" " + ImapResponses.mailbox(level.path(), ctx));
+                }
+                continue;
+            }
             if (!matches(patterns, f.path()) || (specialOnly && f.specialUse() == null)) {
                 continue;
             }
@@ -79,6 +87,33 @@ public final class ListProcessor extends BaseProcessor<ListRequest> {
                 status(account, f.path(), request.statusItems(), ctx);
             }
         }
+    }
+
+    /** One level of the hierarchy: a folder, or ({@code folder == null}) a name that only has subfolders. */
+    record Level(String path, FolderInfo folder) {
+    }
+
+    /**
+     * The folders in order, each preceded by those of its ancestors that are no folders of their own (a store may
+     * lack them, for instance after a RENAME of a deep folder).
+     */
+    static List<Level> withMissingParents(List<FolderInfo> folders) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FolderInfo f : folders) {
+            seen.add(f.path());
+        }
+        List<Level> out = new ArrayList<>(folders.size());
+        for (FolderInfo f : folders) {
+            int i = -1;
+            while ((i = f.path().indexOf(ImapMailStore.DELIMITER, i + 1)) > 0) {
+                String parent = f.path().substring(0, i);
+                if (seen.add(parent)) {
+                    out.add(new Level(parent, null));
+                }
+            }
+            out.add(new Level(f.path(), f));
+        }
+        return out;
     }
 
     private static void status(String account, String path, List<StatusItem> items, ImapContext ctx) {

@@ -2,7 +2,10 @@ package org.atrium.connector.imap;
 
 import java.util.Set;
 
-/** NAMESPACE (RFC 2342 §5): one personal namespace with no prefix and {@code /} as delimiter, no other users' or shared namespaces. */
+/**
+ * NAMESPACE (RFC 2342 §5): one personal namespace with no prefix and {@code /} as delimiter, no other users' or
+ * shared namespaces.
+ */
 public final class NamespaceProcessor extends SimpleProcessor {
 
     public NamespaceProcessor() {

@@ -55,6 +55,33 @@ class ImapSessionFrameworkTest {
         assertFalse(c.out.closed());
     }
 
+    /** A processor that breaks the one-tagged-response rule in the ways a bug would. */
+    private static final class Faulty extends BaseProcessor<ExpungeRequest> {
+        Faulty() {
+            super("EXPUNGE", ExpungeRequest.class, ImapState.ANY);
+        }
+
+        @Override
+        public void process(ExpungeRequest request, ImapContext ctx) {
+            if (ctx.account().isEmpty()) {
+                return; // forgets to answer
+            }
+            ctx.ok(request.tag(), "done");
+            throw new IllegalStateException("fails after answering");
+        }
+    }
+
+    @Test
+    void everyCommandGetsExactlyOneTaggedResponseWhateverItsProcessorDoes() {
+        ImapHarness h = new ImapHarness(new ImapSessionFactory(store, ImapSettings.defaults(ImapHarness.HOST),
+                ImapHarness.CLOCK, List.of(new Faulty())), "f");
+        h.drain();
+        assertEquals(List.of("a1 NO [SERVERBUG] EXPUNGE failed: internal server error"), h.send("a1 EXPUNGE"));
+        h.login("alice", "secret");
+        assertEquals(List.of("a2 OK done"), h.send("a2 EXPUNGE"));
+        assertEquals(List.of("a3 OK NOOP completed"), h.send("a3 NOOP"));
+    }
+
     @Test
     void tooManyInvalidCommandsEndTheConnection() {
         c.drain();

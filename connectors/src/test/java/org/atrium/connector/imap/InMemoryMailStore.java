@@ -280,11 +280,12 @@ public final class InMemoryMailStore implements ImapMailStore {
             f.messages.clear();
             return;
         }
-        String prefix = f.path + DELIMITER;
+        String old = f.path;
+        String prefix = old + DELIMITER;
         for (String p : new ArrayList<>(all.keySet())) {
-            if (p.equals(f.path) || p.startsWith(prefix)) {
+            if (p.equals(old) || p.startsWith(prefix)) {
                 Folder moved = all.remove(p);
-                moved.path = target + p.substring(f.path.length());
+                moved.path = target + p.substring(old.length());
                 all.put(moved.path, moved);
             }
         }

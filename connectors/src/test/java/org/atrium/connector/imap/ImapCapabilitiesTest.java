@@ -1,0 +1,44 @@
+package org.atrium.connector.imap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The CAPABILITY list follows the registered processors (RFC 3501 §7.2.1: advertise only what is implemented). */
+class ImapCapabilitiesTest {
+
+    private static final ImapSettings SETTINGS = ImapSettings.defaults("h");
+
+    @Test
+    void everythingWhenEveryCommandIsRegisteredInTheDeclaredOrder() {
+        Set<String> all = Set.of("AUTHENTICATE", "ENABLE", "ID", "IDLE", "NAMESPACE", "UNSELECT", "APPEND", "COPY",
+                "EXPUNGE", "MOVE", "LIST", "STATUS", "SELECT", "FETCH", "STORE", "SEARCH", "SORT", "THREAD",
+                "GETQUOTA", "GETQUOTAROOT");
+        assertEquals("IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE CHILDREN "
+                + "SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH SEARCHRES SORT "
+                + "THREAD=ORDEREDSUBJECT THREAD=REFERENCES QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE "
+                + "APPENDLIMIT=52428800 STATUS=SIZE", String.join(" ", ImapCapabilities.of(all, SETTINGS)));
+    }
+
+    @Test
+    void aCapabilityNeedsAllItsCommands() {
+        assertEquals(List.of("IMAP4rev1", "LITERAL+", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED"),
+                ImapCapabilities.of(Set.of("LIST"), SETTINGS));
+    }
+
+    @Test
+    void messageProcessorsSwitchOnTheirCapabilities() {
+        InMemoryMailStore store = new InMemoryMailStore();
+        List<String> withFakes = FakeMessageProcessors.factory(store).capabilities();
+        for (String cap : List.of("UIDPLUS", "CONDSTORE", "QRESYNC", "ESEARCH", "SEARCHRES")) {
+            assertEquals(true, withFakes.contains(cap), cap);
+        }
+        for (String cap : List.of("MOVE", "SORT", "THREAD=REFERENCES")) {
+            assertEquals(false, withFakes.contains(cap), cap);
+        }
+        assertEquals(false, new ImapSessionFactory(store, SETTINGS, ImapHarness.CLOCK).capabilities()
+                .contains("CONDSTORE"));
+    }
+}
