@@ -144,6 +144,15 @@ class SearchEvaluatorTest {
     }
 
     @Test
+    void eightBitHeaders() throws IOException {
+        // RFC 6532 UTF-8 in Subject, a legacy ISO-8859-1 octet in From
+        FakeCandidate m = FakeCandidate.of(1, NOW, sample("eight-bit-headers.eml"));
+        assertTrue(matches("SUBJECT \"GR\u00dc\u00dfE\"", m));
+        assertTrue(matches("FROM \"jos\u00e9 <\"", m));
+        assertTrue(matches("TEXT \"gr\u00fc\u00dfe\"", m));
+    }
+
+    @Test
     void headerKey() throws IOException {
         FakeCandidate m = FakeCandidate.of(1, NOW, crlf("Subject: s", "X-Spam-Flag: YES", "X-Long: first",
                 "\tsecond =?UTF-8?Q?=C3=A9t=C3=A9?=", "Message-ID: <abc@x>", "", "body"));
