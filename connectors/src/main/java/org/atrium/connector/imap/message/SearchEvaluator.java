@@ -110,6 +110,11 @@ public final class SearchEvaluator {
                 && (t.field() == SearchKey.Text.Field.BODY || t.field() == SearchKey.Text.Field.TEXT);
     }
 
+    /** 0 when the key reads neither details nor content, 1 for details only, 2 when it reads content. */
+    private static int cost(SearchKey key) {
+        return needsContent(key) ? 2 : needsDetails(key) ? 1 : 0;
+    }
+
     /** The calendar date of the Date header in its own zone, else in {@code fallback}; null without a date. */
     static LocalDate sentDate(MessageHeaders h, ZoneId fallback) {
         if (h.dateTime() == null) {
@@ -143,7 +148,7 @@ public final class SearchEvaluator {
         private final SearchCandidate m;
         private MessageDetails details;
         private byte[] content;
-        private String bodyText;
+        private String foldedBody;
         private List<MessageText.Field> headerFields;
 
         Evaluation(SearchCandidate m) {
@@ -174,20 +179,33 @@ public final class SearchEvaluator {
             } else if (key instanceof SearchKey.Not n) {
                 return !matches(n.key());
             } else if (key instanceof SearchKey.Or o) {
-                return matches(o.left()) || matches(o.right());
+                return or(o);
             } else if (key instanceof SearchKey.And a) {
                 return and(a);
             }
             throw new IllegalArgumentException("unknown search key " + key);
         }
 
+        /**
+         * Keys are pure, so they are tried cheapest first: a flag key that fails spares loading details, a header
+         * key that fails spares loading content.
+         */
         private boolean and(SearchKey.And a) throws IOException {
-            for (SearchKey k : a.keys()) {
-                if (!matches(k)) {
-                    return false;
+            for (int cost = 0; cost <= 2; cost++) {
+                for (SearchKey k : a.keys()) {
+                    if (cost(k) == cost && !matches(k)) {
+                        return false;
+                    }
                 }
             }
             return true;
+        }
+
+        private boolean or(SearchKey.Or o) throws IOException {
+            boolean leftFirst = cost(o.left()) <= cost(o.right());
+            SearchKey first = leftFirst ? o.left() : o.right();
+            SearchKey second = leftFirst ? o.right() : o.left();
+            return matches(first) || matches(second);
         }
 
         private boolean simple(SearchKey.Simple s) {
@@ -254,8 +272,8 @@ public final class SearchEvaluator {
                 case CC -> address(h.cc(), t.value());
                 case BCC -> address(h.bcc(), t.value());
                 case SUBJECT -> MessageText.contains(h.decodedSubject(), t.value());
-                case BODY -> MessageText.contains(bodyText(), t.value());
-                case TEXT -> anyHeaderContains(t.value()) || MessageText.contains(bodyText(), t.value());
+                case BODY -> foldedBody().contains(MessageText.fold(t.value()));
+                case TEXT -> anyHeaderContains(t.value()) || foldedBody().contains(MessageText.fold(t.value()));
             };
         }
 
@@ -314,13 +332,15 @@ public final class SearchEvaluator {
             return headerFields;
         }
 
-        private String bodyText() throws IOException {
-            if (bodyText == null) {
+        /** The decoded text of the text parts, case-folded once for all BODY and TEXT keys. */
+        private String foldedBody() throws IOException {
+            if (foldedBody == null) {
                 byte[] raw = content();
                 ParsedMessage s = details().structure();
-                bodyText = s == null ? MessageText.text(raw, 0, raw.length) : MessageText.bodyText(s.body(), raw);
+                foldedBody = MessageText.fold(s == null ? MessageText.text(raw, 0, raw.length)
+                        : MessageText.bodyText(s.body(), raw));
             }
-            return bodyText;
+            return foldedBody;
         }
     }
 

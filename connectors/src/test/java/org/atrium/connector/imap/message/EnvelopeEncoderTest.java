@@ -55,6 +55,13 @@ class EnvelopeEncoderTest {
     }
 
     @Test
+    void eightBitHeaderTextBecomesALiteral() {
+        String s = encode(parse(sample("eight-bit-headers.eml")).envelope());
+        assertEquals(true, s.startsWith("(NIL {7}\r\nGr\u00fc\u00dfe (({5}\r\nJos\u00e9 NIL \"jose\" \"example.es\"))"),
+                s);
+    }
+
+    @Test
     void eightBitAndQuotesAndMissingDomain() {
         Envelope e = new Envelope(null, "caf\u00e9 \"q\"", List.of(MimeAddress.mailbox("Na\\me", "root", null)),
                 List.of(), List.of(MimeAddress.invalid("")), List.of(MimeAddress.invalid("junk text")), List.of(),

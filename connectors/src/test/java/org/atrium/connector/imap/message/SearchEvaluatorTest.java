@@ -144,6 +144,15 @@ class SearchEvaluatorTest {
     }
 
     @Test
+    void eightBitHeaders() throws IOException {
+        // RFC 6532 UTF-8 in Subject, a legacy ISO-8859-1 octet in From
+        FakeCandidate m = FakeCandidate.of(1, NOW, sample("eight-bit-headers.eml"));
+        assertTrue(matches("SUBJECT \"GR\u00dc\u00dfE\"", m));
+        assertTrue(matches("FROM \"jos\u00e9 <\"", m));
+        assertTrue(matches("TEXT \"gr\u00fc\u00dfe\"", m));
+    }
+
+    @Test
     void headerKey() throws IOException {
         FakeCandidate m = FakeCandidate.of(1, NOW, crlf("Subject: s", "X-Spam-Flag: YES", "X-Long: first",
                 "\tsecond =?UTF-8?Q?=C3=A9t=C3=A9?=", "Message-ID: <abc@x>", "", "body"));
@@ -210,6 +219,18 @@ class SearchEvaluatorTest {
         assertTrue(matches("BODY hello TEXT second BODY line HEADER Subject alt", m));
         assertEquals(1, m.contentLoads.get());
         assertEquals(1, m.detailLoads.get());
+    }
+
+    @Test
+    void cheapKeysAreTriedFirst() throws IOException {
+        FakeCandidate seenNoContent = new FakeCandidate(1, 1, Set.of("\\Seen"), false, 1, NOW, null);
+        assertFalse(matches("BODY x FROM y UNSEEN", seenNoContent), "UNSEEN fails before anything is loaded");
+        assertTrue(matches("OR BODY x SEEN", seenNoContent));
+        assertTrue(matches("NOT (TEXT x FROM y UNSEEN)", seenNoContent));
+        assertEquals(0, seenNoContent.detailLoads.get() + seenNoContent.contentLoads.get());
+        FakeCandidate m = FakeCandidate.of(2, NOW, sample("simple.eml"));
+        assertFalse(matches("BODY joe FROM nobody", m));
+        assertEquals(0, m.contentLoads.get(), "the From key failed first");
     }
 
     /** 10,000 messages with flag keys: nothing is loaded (details() and content() throw here). */
