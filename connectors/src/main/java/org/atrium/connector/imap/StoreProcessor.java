@@ -16,7 +16,7 @@ import org.atrium.connector.imap.port.StoreResult;
  * report them back as another session's change; each message that still exists gets {@code * n FETCH (FLAGS (...))}
  * unless {@code .SILENT} (with UID for UID STORE, MODSEQ once CONDSTORE is enabled, RFC 7162 §3.1.3); messages that
  * failed UNCHANGEDSINCE are listed in {@code OK [MODIFIED set]} and keep their flags. A read-only mailbox answers
- * {@code NO}; {@code \Recent} cannot be stored (§2.3.2: it is the server's) and is a {@code BAD}, as in APPEND. No
+ * {@code NO [READ-ONLY]}; {@code \Recent} never gets here (§2.3.2: it is the server's; the parser refuses it). No
  * EXPUNGE response during STORE (§7.4.1); UID STORE allows them.
  */
 public final class StoreProcessor extends BaseProcessor<StoreRequest> {
@@ -38,14 +38,7 @@ public final class StoreProcessor extends BaseProcessor<StoreRequest> {
             ctx.bad(tag, "Invalid message sequence number");
             return;
         }
-        Set<String> flags = new LinkedHashSet<>();
-        for (String f : request.flags()) {
-            if (f.equalsIgnoreCase(SelectedMailbox.RECENT)) {
-                ctx.bad(tag, "\\Recent cannot be stored");
-                return;
-            }
-            flags.add(f);
-        }
+        Set<String> flags = new LinkedHashSet<>(request.flags());
         if (view.readOnly()) {
             ctx.no(tag, "READ-ONLY", "Mailbox is read-only");
             return;
