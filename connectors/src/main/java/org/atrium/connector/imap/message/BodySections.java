@@ -30,8 +30,8 @@ public final class BodySections {
     }
 
     /**
-     * The section's octets before any partial range (for the whole message, {@code raw} itself); empty when the part does not exist (RFC 3501 §6.4.5 says a
-     * missing part is returned as an empty string).
+     * The section's octets before any partial range (for the whole message, {@code raw} itself); empty when the
+     * part does not exist (RFC 3501 §6.4.5 says a missing part is returned as an empty string).
      */
     public static byte[] extract(ParsedMessage message, byte[] raw, FetchAttribute.Section section) {
         MimePart root = message.body();

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ final class MessageText {
         }
     }
 
-    /** Case-insensitive substring test (RFC 3501 §6.4.4: "case-insensitive substring"), Unicode lower case. */
+    /** Case-insensitive substring test (RFC 3501 §6.4.4: "case-insensitive substring"), over {@link #fold}. */
     static boolean contains(String haystack, String needle) {
         if (haystack == null) {
             return false;
@@ -147,7 +148,13 @@ final class MessageText {
         return fold(haystack).contains(fold(needle));
     }
 
+    /**
+     * The i;unicode-casemap key of RFC 5051 §2: each character title-cased, then Unicode NFKD; equal keys compare
+     * equal and keys order by code point. So "Ärger" sorts with "A" and "café" matches "café".
+     */
     static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toTitleCase(c)));
+        return Normalizer.normalize(sb, Normalizer.Form.NFKD);
     }
 }

@@ -63,7 +63,8 @@ class BodyStructureEncoderTest {
         String s = encode(msg, false);
         assertEquals("(\"message\" \"rfc822\" NIL NIL NIL \"7BIT\" " + msg.bodySize()
                 + " (\"Mon, 31 Mar 2025 08:00:00 +0200\" \"inner\" "
-                + "((\"Inner Sender\" NIL \"inner\" \"example.com\")) ((\"Inner Sender\" NIL \"inner\" \"example.com\")) "
+                + "((\"Inner Sender\" NIL \"inner\" \"example.com\")) "
+                + "((\"Inner Sender\" NIL \"inner\" \"example.com\")) "
                 + "((\"Inner Sender\" NIL \"inner\" \"example.com\")) ((\"Someone\" NIL \"someone\" \"example.com\")) "
                 + "((NIL NIL \"other\" \"example.com\")) NIL \"<parent@example.com>\" \"<inner@example.com>\") "
                 + "((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 10 1)"
