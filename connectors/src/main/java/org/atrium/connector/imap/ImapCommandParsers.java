@@ -51,7 +51,8 @@ public final class ImapCommandParsers {
         m.put("SETQUOTA", new SetQuotaCommandParser());
         Map<String, ImapCommandParser.UidCapable> uid = Map.of("COPY", new CopyCommandParser(), "MOVE",
                 new MoveCommandParser(), "FETCH", new FetchCommandParser(), "STORE", new StoreCommandParser(),
-                "SEARCH", new SearchCommandParser(), "EXPUNGE", new ExpungeCommandParser());
+                "SEARCH", new SearchCommandParser(), "EXPUNGE", new ExpungeCommandParser(), "SORT",
+                new SortCommandParser(), "THREAD", new ThreadCommandParser());
         m.putAll(uid);
         m.put("UID", new UidCommandParser(uid));
         this.parsers = Map.copyOf(m);

@@ -42,11 +42,19 @@ public final class SearchCommandParser implements ImapCommandParser.UidCapable {
             charset = args.astring().toUpperCase(Locale.ROOT);
             args.sp();
         }
+        return new SearchRequest(tag, uid, returns, charset, keys(args));
+    }
+
+    /**
+     * {@code 1*(SP search-key)} up to the end of the arguments (the first SP already consumed), as one key or their
+     * {@link SearchKey.And}; shared with SORT and THREAD (RFC 5256 §5), whose grammar ends the same way.
+     */
+    static SearchKey keys(ImapArgumentParser args) throws ImapSyntaxException {
         List<SearchKey> keys = new ArrayList<>();
         do {
             keys.add(key(args));
         } while (args.more());
-        return new SearchRequest(tag, uid, returns, charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys));
+        return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
     }
 
     static SearchKey key(ImapArgumentParser args) throws ImapSyntaxException {
