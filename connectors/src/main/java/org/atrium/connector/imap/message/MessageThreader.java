@@ -261,25 +261,31 @@ public final class MessageThreader {
         }
     }
 
-    /** Step 4 below a node: dummies without children go, dummies with children are replaced by them. */
-    private static void prune(Node n) {
-        List<Node> kept = new ArrayList<>();
-        ArrayList<Node> work = new ArrayList<>(n.children);
-        for (int i = 0; i < work.size(); i++) {
-            Node c = work.get(i);
-            if (c.isDummy()) {
-                for (int k = c.children.size() - 1; k >= 0; k--) {
-                    work.add(i + 1, c.children.get(k));
+    /**
+     * Step 4 below a node: dummies without children go, dummies with children are replaced by them, at every depth.
+     * Iterative, so a reply chain thousands deep cannot overflow the stack.
+     */
+    private static void prune(Node top) {
+        List<Node> stack = new ArrayList<>();
+        stack.add(top);
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            List<Node> kept = new ArrayList<>();
+            List<Node> work = new ArrayList<>(n.children);
+            for (int i = 0; i < work.size(); i++) {
+                Node c = work.get(i);
+                if (c.isDummy()) {
+                    work.addAll(i + 1, c.children);
+                    c.children.clear();
+                } else {
+                    kept.add(c);
                 }
-                c.children.clear();
-                continue;
             }
-            prune(c);
-            kept.add(c);
-        }
-        n.children.clear();
-        for (Node c : kept) {
-            n.add(c);
+            n.children.clear();
+            for (Node c : kept) {
+                n.add(c);
+                stack.add(c);
+            }
         }
     }
 

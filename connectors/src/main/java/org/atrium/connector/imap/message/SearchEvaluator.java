@@ -143,7 +143,7 @@ public final class SearchEvaluator {
         private final SearchCandidate m;
         private MessageDetails details;
         private byte[] content;
-        private String bodyText;
+        private String foldedBody;
         private List<MessageText.Field> headerFields;
 
         Evaluation(SearchCandidate m) {
@@ -254,8 +254,8 @@ public final class SearchEvaluator {
                 case CC -> address(h.cc(), t.value());
                 case BCC -> address(h.bcc(), t.value());
                 case SUBJECT -> MessageText.contains(h.decodedSubject(), t.value());
-                case BODY -> MessageText.contains(bodyText(), t.value());
-                case TEXT -> anyHeaderContains(t.value()) || MessageText.contains(bodyText(), t.value());
+                case BODY -> foldedBody().contains(MessageText.fold(t.value()));
+                case TEXT -> anyHeaderContains(t.value()) || foldedBody().contains(MessageText.fold(t.value()));
             };
         }
 
@@ -314,13 +314,15 @@ public final class SearchEvaluator {
             return headerFields;
         }
 
-        private String bodyText() throws IOException {
-            if (bodyText == null) {
+        /** The decoded text of the text parts, case-folded once for all BODY and TEXT keys. */
+        private String foldedBody() throws IOException {
+            if (foldedBody == null) {
                 byte[] raw = content();
                 ParsedMessage s = details().structure();
-                bodyText = s == null ? MessageText.text(raw, 0, raw.length) : MessageText.bodyText(s.body(), raw);
+                foldedBody = MessageText.fold(s == null ? MessageText.text(raw, 0, raw.length)
+                        : MessageText.bodyText(s.body(), raw));
             }
-            return bodyText;
+            return foldedBody;
         }
     }
 
