@@ -2,10 +2,13 @@ package org.atrium.connector.imap.message;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +62,7 @@ public final class MessageThreader {
         List<Node> roots = algorithm == Algorithm.ORDEREDSUBJECT ? orderedSubject(msgs) : references(msgs);
         StringBuilder sb = new StringBuilder();
         for (Node r : roots) {
-            sb.append('(');
-            members(r, sb);
-            sb.append(')');
+            write(r, sb);
         }
         return sb.toString();
     }
@@ -383,8 +384,27 @@ public final class MessageThreader {
         return m.find() ? m.group() : null;
     }
 
-    /** Writes a thread's members: a chain of only children as numbers, then one list per child at a branch. */
-    private static void members(Node start, StringBuilder sb) {
+    /**
+     * Writes one {@code thread} of RFC 5256 §5: a chain of only children as numbers, then at a branch one
+     * parenthesised thread per child. Iterative, with an explicit stack, so deep trees cannot overflow the stack.
+     */
+    private static void write(Node root, StringBuilder sb) {
+        Deque<Iterator<Node>> stack = new ArrayDeque<>();
+        open(root, sb, stack);
+        while (!stack.isEmpty()) {
+            Iterator<Node> it = stack.peek();
+            if (it.hasNext()) {
+                open(it.next(), sb, stack);
+            } else {
+                stack.pop();
+                sb.append(')');
+            }
+        }
+    }
+
+    /** Opens a thread, writes its chain, and either closes it or leaves its branches on the stack. */
+    private static void open(Node start, StringBuilder sb, Deque<Iterator<Node>> stack) {
+        sb.append('(');
         Node n = start;
         boolean first = true;
         while (true) {
@@ -397,19 +417,16 @@ public final class MessageThreader {
             }
             if (n.children.size() == 1) {
                 n = n.children.get(0);
-                continue;
-            }
-            if (n.children.size() > 1) {
+            } else if (n.children.isEmpty()) {
+                sb.append(')');
+                return;
+            } else {
                 if (!first) {
                     sb.append(' ');
                 }
-                for (Node c : n.children) {
-                    sb.append('(');
-                    members(c, sb);
-                    sb.append(')');
-                }
+                stack.push(n.children.iterator());
+                return;
             }
-            return;
         }
     }
 }

@@ -110,6 +110,11 @@ public final class SearchEvaluator {
                 && (t.field() == SearchKey.Text.Field.BODY || t.field() == SearchKey.Text.Field.TEXT);
     }
 
+    /** 0 when the key reads neither details nor content, 1 for details only, 2 when it reads content. */
+    private static int cost(SearchKey key) {
+        return needsContent(key) ? 2 : needsDetails(key) ? 1 : 0;
+    }
+
     /** The calendar date of the Date header in its own zone, else in {@code fallback}; null without a date. */
     static LocalDate sentDate(MessageHeaders h, ZoneId fallback) {
         if (h.dateTime() == null) {
@@ -174,20 +179,33 @@ public final class SearchEvaluator {
             } else if (key instanceof SearchKey.Not n) {
                 return !matches(n.key());
             } else if (key instanceof SearchKey.Or o) {
-                return matches(o.left()) || matches(o.right());
+                return or(o);
             } else if (key instanceof SearchKey.And a) {
                 return and(a);
             }
             throw new IllegalArgumentException("unknown search key " + key);
         }
 
+        /**
+         * Keys are pure, so they are tried cheapest first: a flag key that fails spares loading details, a header
+         * key that fails spares loading content.
+         */
         private boolean and(SearchKey.And a) throws IOException {
-            for (SearchKey k : a.keys()) {
-                if (!matches(k)) {
-                    return false;
+            for (int cost = 0; cost <= 2; cost++) {
+                for (SearchKey k : a.keys()) {
+                    if (cost(k) == cost && !matches(k)) {
+                        return false;
+                    }
                 }
             }
             return true;
+        }
+
+        private boolean or(SearchKey.Or o) throws IOException {
+            boolean leftFirst = cost(o.left()) <= cost(o.right());
+            SearchKey first = leftFirst ? o.left() : o.right();
+            SearchKey second = leftFirst ? o.right() : o.left();
+            return matches(first) || matches(second);
         }
 
         private boolean simple(SearchKey.Simple s) {

@@ -144,6 +144,21 @@ class MessageThreaderTest {
     }
 
     @Test
+    void deepCombDoesNotOverflow() throws IOException {
+        // each message gets one leaf reply and one reply that continues: nesting as deep as the thread is long
+        int n = 3000;
+        msg(1, 0, "comb", "<c1@x>", null, null);
+        for (int i = 1; i < n; i++) {
+            String parents = "<c" + i + "@x>";
+            msg(2L * i, 2 * i - 1, "Re: comb", "<l" + i + "@x>", parents, null);
+            msg(2L * i + 1, 2 * i, "Re: comb", "<c" + (i + 1) + "@x>", parents, null);
+        }
+        String out = references();
+        assertEquals(true, out.startsWith("(1 (2)(3 (4)(5 (6)(7 "), out.substring(0, 40));
+        assertEquals(true, out.endsWith("(" + (2 * n - 2) + ")(" + (2 * n - 1) + ")" + ")".repeat(n - 1)));
+    }
+
+    @Test
     void emptyFolder() throws IOException {
         assertEquals("", references());
         assertEquals("", MessageThreader.thread(Algorithm.ORDEREDSUBJECT, folder, false));

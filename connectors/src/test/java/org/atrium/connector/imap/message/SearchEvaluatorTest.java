@@ -212,6 +212,18 @@ class SearchEvaluatorTest {
         assertEquals(1, m.detailLoads.get());
     }
 
+    @Test
+    void cheapKeysAreTriedFirst() throws IOException {
+        FakeCandidate seenNoContent = new FakeCandidate(1, 1, Set.of("\\Seen"), false, 1, NOW, null);
+        assertFalse(matches("BODY x FROM y UNSEEN", seenNoContent), "UNSEEN fails before anything is loaded");
+        assertTrue(matches("OR BODY x SEEN", seenNoContent));
+        assertTrue(matches("NOT (TEXT x FROM y UNSEEN)", seenNoContent));
+        assertEquals(0, seenNoContent.detailLoads.get() + seenNoContent.contentLoads.get());
+        FakeCandidate m = FakeCandidate.of(2, NOW, sample("simple.eml"));
+        assertFalse(matches("BODY joe FROM nobody", m));
+        assertEquals(0, m.contentLoads.get(), "the From key failed first");
+    }
+
     /** 10,000 messages with flag keys: nothing is loaded (details() and content() throw here). */
     @Test
     void tenThousandMessagesWithFlagKeys() throws IOException {
