@@ -105,6 +105,16 @@ class BodySectionsTest {
     }
 
     @Test
+    void bareLfMessagesKeepTheirOctets() {
+        byte[] raw = sample("bare-lf.eml");
+        assertEquals("Subject: lf\n\r\n", get(raw, "", Text.HEADER_FIELDS, "Subject"));
+        assertEquals("one\ntwo", get(raw, "1", Text.ALL));
+        assertEquals("Content-Type: text/plain\n\n", get(raw, "1", Text.MIME));
+        assertEquals("three", get(raw, "2", Text.ALL));
+        assertEquals("\n", get(raw, "2", Text.MIME), "a part without header fields has only the blank line");
+    }
+
+    @Test
     void partialRanges() {
         byte[] s = "0123456789".getBytes(StandardCharsets.US_ASCII);
         assertEquals("0123456789", ascii(BodySections.partial(s, null, null)));

@@ -25,6 +25,25 @@ class BodyStructureEncoderTest {
                 encode(b, true));
     }
 
+    /**
+     * The shape of the RFC 3501 §7.4.2 BODYSTRUCTURE example, {@code (("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL
+     * "7BIT" 1152 23)("TEXT" "PLAIN" ("CHARSET" "US-ASCII" "NAME" "cc.diff") "<960723163407.20117h@cac.washington.edu>"
+     * "Compiler diff" "BASE64" 4554 73) "MIXED")}, with this message's sizes; IMAP compares these strings
+     * case-insensitively.
+     */
+    @Test
+    void rfc3501Example() {
+        MimePart b = parse(crlf("Content-Type: MULTIPART/MIXED; BOUNDARY=\"b\"", "", "--b",
+                "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII", "", "line 1", "line 2", "--b",
+                "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII; NAME=cc.diff",
+                "Content-ID: <960723163407.20117h@cac.washington.edu>", "Content-Description: Compiler diff",
+                "Content-Transfer-Encoding: BASE64", "", "AAAA", "BBBB", "CCCC", "--b--", "")).body();
+        assertEquals(("((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 14 2)(\"TEXT\" \"PLAIN\" "
+                + "(\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \"<960723163407.20117h@cac.washington.edu>\" "
+                + "\"Compiler diff\" \"BASE64\" 16 3) \"MIXED\")").toUpperCase(java.util.Locale.ROOT),
+                encode(b, false).toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void textWithoutCharsetGetsTheDefault() {
         MimePart b = parse(crlf("Content-Type: text/plain; format=flowed", "", "x")).body();
