@@ -92,14 +92,31 @@ public final class SearchProcessor extends BaseProcessor<SearchRequest> {
 
     /** The messages of the view that match, in sequence order. */
     static List<Match> matches(SearchKey criteria, ImapContext ctx) throws IOException {
+        List<Match> out = new ArrayList<>();
+        for (SelectedMessages.Candidate c : matching(criteria, ctx, false)) {
+            out.add(new Match(c.seq(), c.uid(), c.modseq()));
+        }
+        return out;
+    }
+
+    /**
+     * The candidates of the view that match, in sequence order (shared with SORT and THREAD, RFC 5256 §3, §4).
+     *
+     * @param withDetails keep only messages whose details can still be loaded, as SORT and THREAD read them all
+     */
+    static List<SelectedMessages.Candidate> matching(SearchKey criteria, ImapContext ctx, boolean withDetails)
+            throws IOException {
         SelectedMailbox view = ctx.requireSelected();
         SearchEvaluator evaluator = new SearchEvaluator(view.exists(), SelectedMessages.maxUid(view),
                 new HashSet<>(ctx.savedSearchResult()), ctx.clock().instant(), ctx.clock().getZone());
-        List<Match> out = new ArrayList<>();
+        List<SelectedMessages.Candidate> out = new ArrayList<>();
         for (SelectedMessages.Candidate c : SelectedMessages.candidates(ctx, view)) {
             try {
                 if (evaluator.matches(criteria, c)) {
-                    out.add(new Match(c.seq(), c.uid(), c.modseq()));
+                    if (withDetails) {
+                        c.details();
+                    }
+                    out.add(c);
                 }
             } catch (SelectedMessages.GoneException e) {
                 // expunged by another session meanwhile: it matches nothing
@@ -184,7 +201,7 @@ public final class SearchProcessor extends BaseProcessor<SearchRequest> {
         return sb.toString();
     }
 
-    private static long highestModseq(List<Match> matches) {
+    static long highestModseq(List<Match> matches) {
         long h = 0;
         for (Match m : matches) {
             h = Math.max(h, m.modseq());
