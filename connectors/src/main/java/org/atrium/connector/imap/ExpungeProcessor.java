@@ -23,7 +23,7 @@ public final class ExpungeProcessor extends BaseProcessor<ExpungeRequest> {
         SelectedMailbox view = ctx.requireSelected();
         String command = request.uids() == null ? "EXPUNGE" : "UID EXPUNGE";
         if (view.readOnly()) {
-            ctx.no(tag, "READ-ONLY", "Mailbox is read-only");
+            ctx.no(tag, "Mailbox is read-only");
             return;
         }
         List<Long> uids = request.uids() == null ? null : CopyProcessor.uids(view, request.uids(), true, ctx);

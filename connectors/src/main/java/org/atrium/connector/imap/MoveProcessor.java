@@ -28,7 +28,7 @@ public final class MoveProcessor extends BaseProcessor<MoveRequest> {
             return;
         }
         if (view.readOnly()) {
-            ctx.no(tag, "READ-ONLY", "Mailbox is read-only");
+            ctx.no(tag, "Mailbox is read-only");
             return;
         }
         String target = ImapResponses.path(request.mailbox(), ctx);

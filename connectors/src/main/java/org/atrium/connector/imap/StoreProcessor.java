@@ -14,9 +14,10 @@ import org.atrium.connector.imap.port.StoreResult;
  *
  * <p>Invariants: the session's {@link SelectedMailbox} takes in the new flags at once, so its next refresh does not
  * report them back as another session's change; each message that still exists gets {@code * n FETCH (FLAGS (...))}
- * unless {@code .SILENT} (with UID for UID STORE, MODSEQ once CONDSTORE is enabled, RFC 7162 §3.1.3); messages that
+ * unless {@code .SILENT} (with UID for UID STORE or under QRESYNC, RFC 7162 §3.2.4; MODSEQ once CONDSTORE is enabled,
+ * even with {@code .SILENT}, RFC 7162 §3.1.3); messages that
  * failed UNCHANGEDSINCE are listed in {@code OK [MODIFIED set]} and keep their flags. A read-only mailbox answers
- * {@code NO [READ-ONLY]}; {@code \Recent} never gets here (§2.3.2: it is the server's; the parser refuses it). No
+ * {@code NO}; {@code \Recent} never gets here (§2.3.2: it is the server's; the parser refuses it). No
  * EXPUNGE response during STORE (§7.4.1); UID STORE allows them.
  */
 public final class StoreProcessor extends BaseProcessor<StoreRequest> {
@@ -40,7 +41,7 @@ public final class StoreProcessor extends BaseProcessor<StoreRequest> {
         }
         Set<String> flags = new LinkedHashSet<>(request.flags());
         if (view.readOnly()) {
-            ctx.no(tag, "READ-ONLY", "Mailbox is read-only");
+            ctx.no(tag, "Mailbox is read-only");
             return;
         }
         if (request.unchangedSince() != null) {
@@ -63,6 +64,8 @@ public final class StoreProcessor extends BaseProcessor<StoreRequest> {
             view.update(s);
         }
         boolean condstore = ctx.enabled(ImapContext.CONDSTORE);
+        // RFC 7162 §3.2.4: with QRESYNC, flag changes always carry the UID.
+        boolean withUid = request.uid() || ctx.enabled(ImapContext.QRESYNC);
         if (!request.silent() || condstore) {
             List<MessageState> shown = new ArrayList<>(r.updated());
             if (!request.silent()) {
@@ -72,7 +75,7 @@ public final class StoreProcessor extends BaseProcessor<StoreRequest> {
             for (MessageState s : shown) {
                 int seq = view.seq(s.uid());
                 if (seq > 0) {
-                    ctx.untagged(fetch(seq, view, request.uid(), condstore, request.silent()));
+                    ctx.untagged(fetch(seq, view, withUid, condstore, request.silent()));
                 }
             }
         }

@@ -48,7 +48,7 @@ class StoreProcessorTest {
         assertEquals(List.of("a BAD STORE: \\Recent cannot be set"), c.send("a STORE 1 +FLAGS (\\Recent)"));
         assertEquals(List.of("b BAD Invalid message sequence number"), c.send("b STORE 3 +FLAGS (\\Seen)"));
         ImapHarness ro = MessageFixtures.selected(MessageFixtures.store(1), "EXAMINE INBOX");
-        assertEquals(List.of("c NO [READ-ONLY] Mailbox is read-only"), ro.send("c STORE 1 +FLAGS (\\Seen)"));
+        assertEquals(List.of("c NO Mailbox is read-only"), ro.send("c STORE 1 +FLAGS (\\Seen)"));
     }
 
     @Test
@@ -72,6 +72,13 @@ class StoreProcessorTest {
         ImapHarness c = MessageFixtures.selected(MessageFixtures.store(1), "SELECT INBOX (CONDSTORE)");
         assertEquals(List.of("* 1 FETCH (UID 1 MODSEQ (3))", "a OK UID STORE completed"),
                 c.send("a UID STORE 1 +FLAGS.SILENT (\\Seen)"));
+    }
+
+    @Test
+    void qresyncStoreResponsesCarryTheUidRfc7162s3_2_4() {
+        ImapHarness c = MessageFixtures.selected(MessageFixtures.store(1), "SELECT INBOX", "QRESYNC");
+        assertEquals(List.of("* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent) MODSEQ (3))", "a OK STORE completed"),
+                c.send("a STORE 1 +FLAGS (\\Seen)"));
     }
 
     @Test
