@@ -11,7 +11,7 @@ import org.atrium.connector.imap.port.MailboxException;
  * <p>Invariants: a missing target is {@code NO [TRYCREATE]} (§6.4.7, from the store); the tagged OK carries
  * {@code [COPYUID uidvalidity source-uids target-uids]} whenever something was copied, both sets in corresponding
  * order; messages already expunged by another session are skipped; a sequence number beyond EXISTS is a BAD. COPY
- * into a read-only selected mailbox is allowed: it does not change the source.
+ * out of a read-only (EXAMINEd) mailbox is allowed: it does not change the source.
  */
 public final class CopyProcessor extends BaseProcessor<CopyRequest> {
 

@@ -36,8 +36,8 @@ import org.atrium.connector.imap.port.StoreResult;
  * when that changed the flags, the response carries the new FLAGS even if not asked.</li>
  * <li>Details are loaded only when an item needs them, in batches; raw content only for body items, one message at a
  * time. A whole-message literal is streamed from the store in chunks instead of being held in memory.</li>
- * <li>A message expunged by another session meanwhile is left out (RFC 9051 §7.5.2 allows it); the FETCH still
- * succeeds. A sequence number beyond EXISTS is a BAD (RFC 3501 §9 {@code seq-number}).</li>
+ * <li>A message expunged by another session meanwhile is left out (RFC 2180 §4.1.1 lets the server omit it); the
+ * FETCH still succeeds. A sequence number beyond EXISTS is a BAD (RFC 3501 §9 {@code seq-number}).</li>
  * <li>No EXPUNGE response during FETCH (§7.4.1); UID FETCH allows them.</li>
  * </ul>
  * BINARY (RFC 3516) is not advertised; its items are refused with BAD.
@@ -228,7 +228,7 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                 stream = ctx.store().open(ctx.requireAccount(), view.folderId(), uid);
             } catch (MailboxException e) {
                 if (e.code() == MailboxException.Code.NONEXISTENT) {
-                    return; // expunged meanwhile: RFC 9051 §7.5.2 lets the server omit it
+                    return; // expunged meanwhile: RFC 2180 §4.1.1 lets the server omit it
                 }
                 throw e;
             }

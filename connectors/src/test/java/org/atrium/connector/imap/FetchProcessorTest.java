@@ -40,7 +40,8 @@ class FetchProcessorTest {
     void macroFullExpandsRfc3501s6_4_5() {
         ImapHarness c = MessageFixtures.selected(MessageFixtures.store(1));
         assertEquals(List.of("* 1 FETCH (FLAGS (\\Recent) INTERNALDATE \"01-Dec-2026 12:00:00 +0000\" RFC822.SIZE 157"
-                + " ENVELOPE (\"Mon, 7 Feb 1994 21:52:25 -0800\" \"plain 1\" ((\"Alice\" NIL \"alice\" \"example.org\"))"
+                + " ENVELOPE (\"Mon, 7 Feb 1994 21:52:25 -0800\" \"plain 1\""
+                + " ((\"Alice\" NIL \"alice\" \"example.org\"))"
                 + " ((\"Alice\" NIL \"alice\" \"example.org\")) ((\"Alice\" NIL \"alice\" \"example.org\"))"
                 + " ((NIL NIL \"bob\" \"example.org\")) NIL NIL NIL \"<1@example.org>\")"
                 + " BODY (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 16 1))",
