@@ -1,5 +1,6 @@
 package org.atrium.connector.imap;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.atrium.connector.imap.FetchAttribute.Section;
 import org.atrium.connector.imap.message.BodySections;
 import org.atrium.connector.imap.message.BodyStructureEncoder;
@@ -22,17 +26,19 @@ import org.atrium.connector.imap.port.MailboxException;
 import org.atrium.connector.imap.port.MessageDetails;
 import org.atrium.connector.imap.port.MessageState;
 import org.atrium.connector.imap.port.StoreResult;
+import org.atrium.connector.mime.MimePart;
 
 /**
- * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8; response data §7.4.2) with CONDSTORE's CHANGEDSINCE modifier and
- * MODSEQ item (RFC 7162 §3.1.4, §3.1.4.1) and QRESYNC's VANISHED modifier (RFC 7162 §3.2.6).
+ * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8; response data §7.4.2) with BINARY (RFC 3516), CONDSTORE's
+ * CHANGEDSINCE modifier and MODSEQ item (RFC 7162 §3.1.4, §3.1.4.1) and QRESYNC's VANISHED modifier (RFC 7162
+ * §3.2.6).
  *
  * <p>Invariants:
  * <ul>
  * <li>One {@code * n FETCH (...)} per message, items in the order asked; UID FETCH always includes UID (§6.4.8),
  * CHANGEDSINCE always MODSEQ (RFC 7162 §3.1.4.1). A body section is named as requested; a partial one by its origin
  * octet only ({@code BODY[]<0>}, §7.4.2).</li>
- * <li>A non-PEEK body item (BODY[...], RFC822, RFC822.TEXT) sets \Seen unless the mailbox is read-only (§6.4.5);
+ * <li>A non-PEEK body item (BODY[...], BINARY[...], RFC822, RFC822.TEXT) sets \Seen unless the mailbox is read-only (§6.4.5);
  * when that changed the flags, the response carries the new FLAGS even if not asked.</li>
  * <li>Details are loaded only when an item needs them, in batches; raw content only for body items, one message at a
  * time. A whole-message literal is streamed from the store in chunks instead of being held in memory.</li>
@@ -40,7 +46,8 @@ import org.atrium.connector.imap.port.StoreResult;
  * FETCH still succeeds. A sequence number beyond EXISTS is a BAD (RFC 3501 §9 {@code seq-number}).</li>
  * <li>No EXPUNGE response during FETCH (§7.4.1); UID FETCH allows them.</li>
  * </ul>
- * BINARY (RFC 3516) is not advertised; its items are refused with BAD.
+ * BINARY, BINARY.PEEK and BINARY.SIZE (RFC 3516 §4.2) return decoded part content, as literal8 when it holds NUL;
+ * an encoding that cannot be decoded ends the FETCH with {@code NO [UNKNOWN-CTE]} (§4.3).
  */
 public final class FetchProcessor extends BaseProcessor<FetchRequest> {
 
@@ -69,12 +76,6 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
             ctx.bad(tag, "Invalid message sequence number");
             return;
         }
-        for (FetchAttribute a : request.attributes()) {
-            if (a instanceof FetchAttribute.Binary || a instanceof FetchAttribute.BinarySize) {
-                ctx.bad(tag, "BINARY is not supported by this server");
-                return;
-            }
-        }
         if (request.vanished() && !ctx.enabled(ImapContext.QRESYNC)) {
             ctx.bad(tag, "VANISHED requires ENABLE QRESYNC"); // RFC 7162 §3.2.6
             return;
@@ -94,6 +95,18 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
             vanished(request, view, ctx);
         }
         Set<Long> seenNow = plan.setsSeen && !view.readOnly() ? markSeen(seqs, view, ctx) : Set.of();
+        try {
+            writeAll(seqs, plan, view, seenNow, ctx);
+        } catch (UnknownCteException e) {
+            // RFC 3516 §4.3: a part whose encoding cannot be decoded fails the FETCH.
+            ctx.no(tag, "UNKNOWN-CTE", e.getMessage());
+            return;
+        }
+        ctx.ok(tag, command + " completed");
+    }
+
+    private static void writeAll(List<Integer> seqs, Plan plan, SelectedMailbox view, Set<Long> seenNow,
+            ImapContext ctx) throws MailboxException, IOException {
         for (int from = 0; from < seqs.size(); from += SelectedMessages.DETAILS_BATCH) {
             List<Integer> batch = seqs.subList(from, Math.min(seqs.size(), from + SelectedMessages.DETAILS_BATCH));
             Map<Long, MessageDetails> details = plan.details ? details(batch, view, ctx) : Map.of();
@@ -106,7 +119,15 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                 writeMessage(ctx, view, seq, plan, d, seenNow.contains(uid));
             }
         }
-        ctx.ok(tag, command + " completed");
+    }
+
+    /** RFC 3516 §4.3 UNKNOWN-CTE: a part's Content-Transfer-Encoding the server cannot decode. */
+    static final class UnknownCteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownCteException(String encoding) {
+            super("Cannot decode content transfer encoding " + ImapResponses.quote(encoding));
+        }
     }
 
     /** What the items need, decided once per command. */
@@ -155,6 +176,15 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                     contentItems++;
                     seen |= !b.peek();
                     wholeItems += b.section().equals(Section.WHOLE) && b.offset() == null ? 1 : 0;
+                } else if (a instanceof FetchAttribute.Binary b) {
+                    needDetails = true;
+                    needContent = true;
+                    contentItems++;
+                    seen |= !b.peek();
+                } else if (a instanceof FetchAttribute.BinarySize) {
+                    needDetails = true; // the decoded size is only known by decoding
+                    needContent = true;
+                    contentItems++;
                 }
             }
             this.details = needDetails;
@@ -237,6 +267,15 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
             if (in != null && !plan.streamWhole) {
                 raw = in.readAllBytes();
             }
+            // Decoded before anything of this message is written, so UNKNOWN-CTE never leaves a response half sent.
+            Map<FetchAttribute, byte[]> decoded = new HashMap<>();
+            for (FetchAttribute a : plan.items) {
+                if (a instanceof FetchAttribute.Binary bin) {
+                    decoded.put(a, BodySections.partial(binary(d, raw, bin.part()), bin.offset(), bin.length()));
+                } else if (a instanceof FetchAttribute.BinarySize size) {
+                    decoded.put(a, binary(d, raw, size.part()));
+                }
+            }
             Response out = new Response(ctx);
             out.b.raw("* " + seq + " FETCH (");
             boolean first = true;
@@ -245,11 +284,11 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                     out.b.sp();
                 }
                 first = false;
-                writeItem(a, out, view, seq, d, raw, in);
+                writeItem(a, out, view, seq, d, raw, in, decoded);
             }
             if (seenChanged && !plan.flagsAsked) {
                 out.b.sp();
-                writeItem(FetchAttribute.Simple.FLAGS, out, view, seq, d, raw, in);
+                writeItem(FetchAttribute.Simple.FLAGS, out, view, seq, d, raw, in, decoded);
             }
             out.b.close().crlf();
             out.flush();
@@ -257,7 +296,7 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
     }
 
     private static void writeItem(FetchAttribute a, Response out, SelectedMailbox view, int seq, MessageDetails d,
-            byte[] raw, InputStream in) throws IOException {
+            byte[] raw, InputStream in, Map<FetchAttribute, byte[]> decoded) throws IOException {
         ImapResponseBuilder b = out.b;
         if (a instanceof FetchAttribute.Simple s) {
             switch (s) {
@@ -309,9 +348,59 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                 out.literal(BodySections.partial(BodySections.extract(d.structure(), raw, body.section()),
                         body.offset(), body.length()));
             }
-        } else {
-            throw new IllegalArgumentException("refused before: " + a);
+        } else if (a instanceof FetchAttribute.Binary bin) {
+            b.raw("BINARY[" + partSpec(bin.part()) + "]");
+            if (bin.offset() != null) {
+                b.raw("<" + bin.offset() + ">");
+            }
+            b.sp();
+            out.literal8(decoded.get(a));
+        } else if (a instanceof FetchAttribute.BinarySize size) {
+            b.raw("BINARY.SIZE[" + partSpec(size.part()) + "] " + decoded.get(a).length);
         }
+    }
+
+    /**
+     * The decoded content of a part (RFC 3516 §4.2): base64 and quoted-printable are undone, 7bit, 8bit and binary
+     * are taken as they are, and so are multiparts and messages (RFC 2045 §6.4 allows them no other encoding). The
+     * empty part is the whole message, which has no encoding of its own; a part that does not exist is empty.
+     */
+    static byte[] binary(MessageDetails d, byte[] raw, List<Integer> part) throws IOException {
+        if (part.isEmpty()) {
+            return raw;
+        }
+        MimePart p = BodySections.resolve(d.structure().body(), part);
+        if (p == null) {
+            return new byte[0];
+        }
+        byte[] body = BodySections.extract(d.structure(), raw, new Section(part, Section.Text.ALL, List.of()));
+        if (p.isMultipart() || p.isMessage()) {
+            return body;
+        }
+        return switch (p.encoding()) {
+            case "7bit", "8bit", "binary" -> body;
+            case "base64" -> decode(new Base64InputStream(new ByteArrayInputStream(body), DecodeMonitor.SILENT));
+            case "quoted-printable" -> decode(new QuotedPrintableInputStream(new ByteArrayInputStream(body),
+                    DecodeMonitor.SILENT));
+            default -> throw new UnknownCteException(p.encoding());
+        };
+    }
+
+    private static byte[] decode(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String partSpec(List<Integer> part) {
+        StringBuilder sb = new StringBuilder();
+        for (int p : part) {
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(p);
+        }
+        return sb.toString();
     }
 
     /** The section as the client wrote it (RFC 3501 §9 {@code section-spec}), for the response item name. */
@@ -380,7 +469,30 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                 b.literal(octets);
                 return;
             }
-            b.raw("{" + octets.length + "}\r\n");
+            large("", octets);
+        }
+
+        /** RFC 3516 §4.2: {@code ~{n}} (literal8) when the decoded octets hold NUL, which a literal may not. */
+        void literal8(byte[] octets) {
+            boolean nul = false;
+            for (byte x : octets) {
+                if (x == 0) {
+                    nul = true;
+                    break;
+                }
+            }
+            if (!nul) {
+                literal(octets);
+            } else if (octets.length <= CHUNK) {
+                b.raw("~");
+                b.literal(octets);
+            } else {
+                large("~", octets);
+            }
+        }
+
+        private void large(String prefix, byte[] octets) {
+            b.raw(prefix + "{" + octets.length + "}\r\n");
             flush();
             for (int off = 0; off < octets.length; off += CHUNK) {
                 ctx.sendRaw(octets, off, Math.min(CHUNK, octets.length - off));

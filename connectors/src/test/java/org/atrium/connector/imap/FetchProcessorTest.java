@@ -186,8 +186,29 @@ class FetchProcessorTest {
     }
 
     @Test
-    void binaryIsRefusedAsItIsNotAdvertised() {
-        ImapHarness c = MessageFixtures.selected(MessageFixtures.store(1));
-        assertEquals(List.of("a BAD BINARY is not supported by this server"), c.send("a FETCH 1 BINARY[1]"));
+    void binaryDecodesPartsAndUsesLiteral8ForNulRfc3516s4_2() {
+        InMemoryMailStore store = MessageFixtures.store(0);
+        store.deliver("alice", "INBOX", MessageFixtures.MULTIPART);
+        ImapHarness c = MessageFixtures.selected(store);
+        // Part 2 is base64 "AAEC": the octets 0, 1, 2.
+        assertEquals("* 1 FETCH (BINARY.SIZE[2] 3 BINARY[2] ~{3}\r\n\u0000\u0001\u0002 BINARY[1]<6> {5}\r\nworld)\r\n"
+                + "a OK FETCH completed",
+                joined(c.send("a FETCH 1 (BINARY.SIZE[2] BINARY.PEEK[2] BINARY.PEEK[1]<6.5>)")));
+        assertEquals("* 1 FETCH (BINARY[1] {11}\r\nHello world FLAGS (\\Seen \\Recent))\r\nb OK FETCH completed",
+                joined(c.send("b FETCH 1 BINARY[1]")));
+    }
+
+    @Test
+    void binaryUndoesQuotedPrintableAndRefusesUnknownEncodingsRfc3516s4_3() {
+        InMemoryMailStore store = MessageFixtures.store(0);
+        store.deliver("alice", "INBOX", "Subject: qp\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\ncaf=C3=A9 =\r\nbar\r\n");
+        store.deliver("alice", "INBOX", "Subject: uu\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 x\r\n");
+        ImapHarness c = MessageFixtures.selected(store);
+        assertEquals("* 1 FETCH (BINARY[1] {11}\r\ncaf\u00c3\u00a9 bar\r\n)\r\na OK FETCH completed",
+                joined(c.send("a FETCH 1 BINARY.PEEK[1]")));
+        assertEquals(List.of("* 1 FETCH (BINARY.SIZE[1] 11)",
+                "b NO [UNKNOWN-CTE] Cannot decode content transfer encoding \"x-uuencode\""),
+                c.send("b FETCH 1:2 BINARY.SIZE[1]"));
     }
 }
