@@ -38,8 +38,8 @@ import org.atrium.connector.mime.MimePart;
  * <li>One {@code * n FETCH (...)} per message, items in the order asked; UID FETCH always includes UID (§6.4.8),
  * CHANGEDSINCE always MODSEQ (RFC 7162 §3.1.4.1). A body section is named as requested; a partial one by its origin
  * octet only ({@code BODY[]<0>}, §7.4.2).</li>
- * <li>A non-PEEK body item (BODY[...], BINARY[...], RFC822, RFC822.TEXT) sets \Seen unless the mailbox is read-only (§6.4.5);
- * when that changed the flags, the response carries the new FLAGS even if not asked.</li>
+ * <li>A non-PEEK body item (BODY[...], BINARY[...], RFC822, RFC822.TEXT) sets \Seen unless the mailbox is read-only
+ * (§6.4.5); when that changed the flags, the response carries the new FLAGS even if not asked.</li>
  * <li>Details are loaded only when an item needs them, in batches; raw content only for body items, one message at a
  * time. A whole-message literal is streamed from the store in chunks instead of being held in memory.</li>
  * <li>A message expunged by another session meanwhile is left out (RFC 2180 §4.1.1 lets the server omit it); the

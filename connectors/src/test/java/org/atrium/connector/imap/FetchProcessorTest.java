@@ -191,8 +191,8 @@ class FetchProcessorTest {
         store.deliver("alice", "INBOX", MessageFixtures.MULTIPART);
         ImapHarness c = MessageFixtures.selected(store);
         // Part 2 is base64 "AAEC": the octets 0, 1, 2.
-        assertEquals("* 1 FETCH (BINARY.SIZE[2] 3 BINARY[2] ~{3}\r\n\u0000\u0001\u0002 BINARY[1]<6> {5}\r\nworld)\r\n"
-                + "a OK FETCH completed",
+        assertEquals("* 1 FETCH (BINARY.SIZE[2] 3 BINARY[2] ~{3}\r\n\u0000\u0001\u0002"
+                + " BINARY[1]<6> {5}\r\nworld)\r\na OK FETCH completed",
                 joined(c.send("a FETCH 1 (BINARY.SIZE[2] BINARY.PEEK[2] BINARY.PEEK[1]<6.5>)")));
         assertEquals("* 1 FETCH (BINARY[1] {11}\r\nHello world FLAGS (\\Seen \\Recent))\r\nb OK FETCH completed",
                 joined(c.send("b FETCH 1 BINARY[1]")));
