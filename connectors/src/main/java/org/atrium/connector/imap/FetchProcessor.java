@@ -277,21 +277,26 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
                 }
             }
             Response out = new Response(ctx);
-            out.b.raw("* " + seq + " FETCH (");
-            boolean first = true;
-            for (FetchAttribute a : plan.items) {
-                if (!first) {
-                    out.b.sp();
+            try {
+                out.b.raw("* " + seq + " FETCH (");
+                boolean first = true;
+                for (FetchAttribute a : plan.items) {
+                    if (!first) {
+                        out.b.sp();
+                    }
+                    first = false;
+                    writeItem(a, out, view, seq, d, raw, in, decoded);
                 }
-                first = false;
-                writeItem(a, out, view, seq, d, raw, in, decoded);
+                if (seenChanged && !plan.flagsAsked) {
+                    out.b.sp();
+                    writeItem(FetchAttribute.Simple.FLAGS, out, view, seq, d, raw, in, decoded);
+                }
+                out.b.close().crlf();
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                out.abort();
+                throw e;
             }
-            if (seenChanged && !plan.flagsAsked) {
-                out.b.sp();
-                writeItem(FetchAttribute.Simple.FLAGS, out, view, seq, d, raw, in, decoded);
-            }
-            out.b.close().crlf();
-            out.flush();
         }
     }
 
@@ -457,6 +462,10 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
         private final ImapContext ctx;
         private final boolean utf8;
         private ImapResponseBuilder b;
+        /** Whether part of the response has been sent. */
+        private boolean sent;
+        /** Octets of an announced literal not sent yet. */
+        private long owed;
 
         Response(ImapContext ctx) {
             this.ctx = ctx;
@@ -507,25 +516,45 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
         void stream(InputStream in, long size) throws IOException {
             b.raw("{" + size + "}\r\n");
             flush();
+            owed = size;
             byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(1, size))];
-            long left = size;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            while (owed > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, owed));
                 if (n < 0) {
-                    ImapSession.LOG.log(Level.ERROR, "message shorter than its stored size; padded " + left);
-                    java.util.Arrays.fill(buf, (byte) ' ');
-                    while (left > 0) {
-                        int m = (int) Math.min(buf.length, left);
-                        ctx.sendRaw(buf, 0, m);
-                        left -= m;
-                    }
+                    ImapSession.LOG.log(Level.ERROR, "message shorter than its stored size; padded " + owed);
+                    pad();
                     return;
                 }
                 ctx.sendRaw(buf, 0, n);
-                left -= n;
+                owed -= n;
             }
             if (in.read() >= 0) {
                 ImapSession.LOG.log(Level.ERROR, "message longer than its stored size; cut at " + size);
+            }
+        }
+
+        /**
+         * Ends a response that failed half way (the store's stream broke): a literal already announced is filled with
+         * spaces and the response closed, so the client can still parse the tagged response that follows. Nothing
+         * is sent when nothing of the response has left yet.
+         */
+        void abort() {
+            if (!sent) {
+                return;
+            }
+            pad();
+            b = new ImapResponseBuilder(utf8);
+            b.close().crlf();
+            flush();
+        }
+
+        private void pad() {
+            byte[] spaces = new byte[(int) Math.min(CHUNK, Math.max(1, owed))];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            while (owed > 0) {
+                int m = (int) Math.min(spaces.length, owed);
+                ctx.sendRaw(spaces, 0, m);
+                owed -= m;
             }
         }
 
@@ -533,6 +562,7 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
             byte[] bytes = b.toByteArray();
             if (bytes.length > 0) {
                 ctx.sendRaw(bytes, 0, bytes.length);
+                sent = true;
             }
             b = new ImapResponseBuilder(utf8);
         }

@@ -28,6 +28,8 @@ final class CountingMailStore implements ImapMailStore {
     final List<List<Long>> detailsCalls = new ArrayList<>();
     /** The UIDs opened, in order. */
     final List<Long> opened = new ArrayList<>();
+    /** When not negative, streams from {@code open} fail after this many octets (a broken blob store). */
+    int failAfter = -1;
 
     CountingMailStore(InMemoryMailStore delegate) {
         this.delegate = delegate;
@@ -93,7 +95,30 @@ final class CountingMailStore implements ImapMailStore {
     @Override
     public InputStream open(String account, long folderId, long uid) throws MailboxException, IOException {
         opened.add(uid);
-        return delegate.open(account, folderId, uid);
+        InputStream in = delegate.open(account, folderId, uid);
+        if (failAfter < 0) {
+            return in;
+        }
+        int limit = failAfter;
+        return new java.io.FilterInputStream(in) {
+            private int read;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (read >= limit) {
+                    throw new IOException("connection to blob store reset");
+                }
+                int n = super.read(b, off, Math.min(len, limit - read));
+                read += Math.max(0, n);
+                return n;
+            }
+        };
     }
 
     @Override

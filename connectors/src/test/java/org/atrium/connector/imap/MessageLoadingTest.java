@@ -49,4 +49,15 @@ class MessageLoadingTest {
         assertEquals(List.of("* SEARCH 12", "b OK SEARCH completed"), c.send("b SEARCH UID 10:12 BODY \"number 12\""));
         assertEquals(List.of(10L, 11L, 12L), store.opened);
     }
+
+    @Test
+    void aStreamBreakingMidLiteralStillLeavesAParsableResponse() {
+        store.failAfter = 10;
+        List<String> r = c.send("a FETCH 1 BODY.PEEK[]");
+        assertEquals(List.of("* 1 FETCH (BODY[] {157}",
+                "From: Alic" + " ".repeat(147) + ")",
+                "a NO [SERVERBUG] FETCH failed: internal server error"), r);
+        store.failAfter = -1;
+        assertEquals("a2 OK FETCH completed", ImapHarness.last(c.send("a2 FETCH 1 BODY.PEEK[]")));
+    }
 }
