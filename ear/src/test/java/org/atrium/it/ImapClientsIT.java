@@ -297,10 +297,12 @@ class ImapClientsIT {
             });
             assertTrue(removed.await(10, TimeUnit.SECONDS), "EXPUNGE seen by the other session at NOOP");
             assertTrue(flagged.await(10, TimeUnit.SECONDS), "FETCH FLAGS seen by the other session at NOOP");
-            assertEquals(2, inboxA.getMessageCount());
+            // Jakarta Mail keeps a message another session expunged in its list, marked expunged (MessageCountEvent).
             List<Long> left = new ArrayList<>();
             for (Message m : inboxA.getMessages()) {
-                left.add(inboxA.getUID(m));
+                if (!m.isExpunged()) {
+                    left.add(inboxA.getUID(m));
+                }
             }
             assertEquals(List.of(uids.get(0), uids.get(2)), left);
             assertTrue(inboxA.getMessageByUID(uids.get(0)).isSet(Flags.Flag.FLAGGED));
