@@ -8,8 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 
-/** Small raw-socket helpers shared by the integration tests. */
+/** Small raw-socket and Jakarta Mail helpers shared by the integration tests. */
 public final class MailTools {
 
     private MailTools() {
@@ -94,5 +95,23 @@ public final class MailTools {
             Thread.sleep(100);
         }
         throw new AssertionError(user + " has " + seen + " message(s), expected " + n + " within " + max);
+    }
+
+    /** A Jakarta Mail session for the IMAP provider against the server under test (no TLS, 20 s timeouts). */
+    public static jakarta.mail.Session imapSession() {
+        Properties p = new Properties();
+        p.put("mail.imap.host", ItEnv.HOST);
+        p.put("mail.imap.port", Integer.toString(ItEnv.imap()));
+        p.put("mail.imap.connectiontimeout", "20000");
+        p.put("mail.imap.timeout", "20000");
+        return jakarta.mail.Session.getInstance(p);
+    }
+
+    /** A connected IMAP store (RFC 3501 LOGIN) of its own connection; the caller closes it. */
+    public static org.eclipse.angus.mail.imap.IMAPStore imapStore(String user, String password)
+            throws jakarta.mail.MessagingException {
+        jakarta.mail.Store store = imapSession().getStore("imap");
+        store.connect(user, password);
+        return (org.eclipse.angus.mail.imap.IMAPStore) store;
     }
 }

@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  * {@code (?<name>...)} stores what it matched as ${name} for later lines (e.g. a UIDL compared across sessions).
  * {@code S*: regex} skips lines while they match regex (zero or more). A run of consecutive {@code U: regex} lines reads
  * as many lines and requires each to match a different one of them, in any order: for responses whose order no RFC
- * fixes (the untagged data of an IMAP SELECT, RFC 3501 §6.3.1; updates a server may send in either order).</li>
+ * fixes (the untagged data of an IMAP SELECT, RFC 3501 §6.3.1; updates a server may send in either order). A
+ * {@code U?: regex} line in such a block may match no line at all; a block with one is ended early by a line that
+ * matches none of its regexes (kept for the next directive), so it must be followed by a response that does come
+ * (a tagged one), never by silence.</li>
  * <li>{@code EOF:} requires the server to close the connection. {@code CLOSE:} closes from the client side
  * (a dropped connection, without QUIT).</li>
  * <li>{@code @user VAR} creates a fresh account through the admin API; ${VAR} is its address, ${VAR_password}
@@ -150,29 +153,39 @@ public final class Transcript {
                     while (names.find()) {
                         vars.put(names.group(1), m.group(names.group(1)));
                     }
-                } else if (line.startsWith("U: ")) {
+                } else if (line.startsWith("U: ") || line.startsWith("U?: ")) {
                     List<String> regexes = new ArrayList<>();
+                    List<Boolean> optional = new ArrayList<>();
                     int last = i;
                     for (int k = i; k < lines.size(); k++) {
                         String l = lines.get(k);
-                        if (l.startsWith("U: ")) {
-                            regexes.add(substitute(l).substring(3));
+                        if (l.startsWith("U: ") || l.startsWith("U?: ")) {
+                            boolean opt = l.startsWith("U?: ");
+                            regexes.add(substitute(l).substring(opt ? 4 : 3));
+                            optional.add(opt);
                             last = k;
                         } else if (!l.isBlank() && !l.startsWith("#")) {
                             break;
                         }
                     }
+                    int required = (int) optional.stream().filter(o -> !o).count();
                     List<String> got = new ArrayList<>();
-                    for (int k = 0; k < regexes.size(); k++) {
+                    while (got.size() < regexes.size()) {
                         String g = pending != null ? pending : current.readLine();
                         pending = null;
+                        // Past the required count, a line that matches none of the block ends it (optional absent).
+                        if (got.size() >= required && (g == null || regexes.stream().noneMatch(g::matches))) {
+                            pending = g;
+                            break;
+                        }
                         log.add("S: " + g);
                         got.add(g == null ? "(connection closed)" : g);
                     }
                     Matcher[] byLine = new Matcher[got.size()];
-                    if (!assign(regexes, got, 0, new boolean[regexes.size()], byLine)) {
-                        fail(where + ": expected lines matching, in any order, " + regexes + " but server sent: " + got
-                                + "\n" + String.join("\n", log));
+                    boolean[] used = new boolean[regexes.size()];
+                    if (!assign(regexes, got, 0, used, byLine, optional)) {
+                        fail(where + ": expected lines matching, in any order, " + regexes + " (optional: " + optional
+                                + ") but server sent: " + got + "\n" + String.join("\n", log));
                     }
                     for (Matcher m : byLine) {
                         Matcher names = GROUP_NAME.matcher(m.pattern().pattern());
@@ -229,9 +242,18 @@ public final class Transcript {
                 .encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Matches got[line..] to distinct unused regexes, backtracking (blocks are a few lines long). */
-    private static boolean assign(List<String> regexes, List<String> got, int line, boolean[] used, Matcher[] byLine) {
+    /**
+     * Matches got[line..] to distinct unused regexes so that every required one is used, backtracking (blocks are a
+     * few lines long).
+     */
+    private static boolean assign(List<String> regexes, List<String> got, int line, boolean[] used, Matcher[] byLine,
+            List<Boolean> optional) {
         if (line == got.size()) {
+            for (int r = 0; r < used.length; r++) {
+                if (!used[r] && !optional.get(r)) {
+                    return false;
+                }
+            }
             return true;
         }
         for (int r = 0; r < regexes.size(); r++) {
@@ -242,7 +264,7 @@ public final class Transcript {
             if (m.matches()) {
                 used[r] = true;
                 byLine[line] = m;
-                if (assign(regexes, got, line + 1, used, byLine)) {
+                if (assign(regexes, got, line + 1, used, byLine, optional)) {
                     return true;
                 }
                 used[r] = false;
