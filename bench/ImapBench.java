@@ -97,6 +97,8 @@ public final class ImapBench {
 
     /** Thrown on a NO/BAD/BYE or a failed check: the session goes on or ends as the caller decides. */
     static final class CommandFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
         CommandFailed(String message) {
             super(message, null, false, false);
         }
@@ -299,6 +301,8 @@ public final class ImapBench {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong iterations = new AtomicLong();
     private final String runId = Long.toHexString(System.currentTimeMillis());
+    private final String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
     private final byte[] bodyTemplate;
     private volatile LiteralMode literalMode = LiteralMode.SYNCHRONIZING;
     private volatile String capabilities = "";
@@ -338,7 +342,7 @@ public final class ImapBench {
         String head = "From: Bench Sender <loadgen@bench.example>\r\n"
                 + "To: <" + user + ">\r\n"
                 + "Subject: IMAP benchmark message " + seq + " of client " + client + "\r\n"
-                + "Date: Tue, 01 Dec 2026 12:00:00 +0000\r\n"
+                + "Date: " + date + "\r\n"
                 + "Message-ID: <imapbench." + runId + "." + client + "." + seq + "@bench.atrium.test>\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=us-ascii\r\n"
@@ -610,7 +614,7 @@ public final class ImapBench {
         long measureEnd = measureStart + o.duration() * 1_000_000_000L;
         System.err.printf(Locale.ROOT, "[imapbench] %s: %d clients, %d s warm-up, then %d s measured%n", server,
                 o.clients(), o.warmup(), o.duration());
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map<Step, Samples>[] perClient = new Map[o.clients()];
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -243,42 +243,64 @@ def run_generator(a, label, port, user_format, pid):
 # ---- the run ------------------------------------------------------------------------------------------------------
 
 def run(a):
+    """Measures Dovecot, then Atrium. A server that cannot be set up is reported and the other still measured."""
     results = {"clients": a.clients, "duration_s": a.duration, "warmup_s": a.warmup, "seed": a.seed,
                "cpus": os.cpu_count()}
     status = 0
     if a.only != "atrium":
-        dovecot = BenchDovecot(a)
-        dovecot.ensure_installed()
         try:
-            dovecot.start()
-            results["load_before_dovecot"] = loadavg()
-            figures, rc = run_generator(a, "Dovecot %s" % dovecot.version, a.dovecot_port, "user%d",
-                                        dovecot.pid())
-            results["dovecot"] = figures
-            results["dovecot_version"] = dovecot.version
-            results["dovecot_mode"] = a.dovecot_mode
-            status = max(status, rc)
-        finally:
-            dovecot.stop()
-            dovecot.scan_log()
+            status = max(status, measure_dovecot(a, results))
+        except Aborted as e:
+            log("Dovecot not measured: %s" % e)
+            results["dovecot_error"] = str(e)
+            status = 2
     if a.only != "dovecot":
         try:
-            if not a.reuse:
-                start_server(a, also_wait_for=(a.imap_port,))
-            elif not port_busy(a.host, a.imap_port):
-                raise Aborted("nothing listens for IMAP on %s:%d (--reuse)" % (a.host, a.imap_port))
-            create_users(a, ["user%d@%s" % (i, a.domain) for i in range(1, a.clients + 1)])
-            results["load_before_atrium"] = loadavg()
-            figures, rc = run_generator(a, "Atrium", a.imap_port, "user%d@" + a.domain.replace("%", "%%"),
-                                        server_pid(a))
-            results["atrium"] = figures
-            status = max(status, rc)
-        finally:
-            if not a.reuse:
-                stop_server(a)
-                scan_log(a)
+            status = max(status, measure_atrium(a, results))
+        except Aborted as e:
+            log("Atrium not measured: %s" % e)
+            results["atrium_error"] = str(e)
+            status = 2
     results["load_after"] = loadavg()
     return results, status
+
+
+def measure_dovecot(a, results):
+    dovecot = BenchDovecot(a)
+    dovecot.ensure_installed()
+    try:
+        dovecot.start()
+        results["load_before_dovecot"] = loadavg()
+        figures, rc = run_generator(a, "Dovecot %s" % dovecot.version, a.dovecot_port, "user%d", dovecot.pid())
+        results["dovecot"] = figures
+        results["dovecot_version"] = dovecot.version
+        results["dovecot_mode"] = a.dovecot_mode
+        if figures is None:
+            raise Aborted("the load generator gave no figures (exit %d)" % rc)
+        return rc
+    finally:
+        dovecot.stop()
+        dovecot.scan_log()
+
+
+def measure_atrium(a, results):
+    try:
+        if not a.reuse:
+            start_server(a, also_wait_for=(a.imap_port,))
+        elif not port_busy(a.host, a.imap_port):
+            raise Aborted("nothing listens for IMAP on %s:%d (--reuse)" % (a.host, a.imap_port))
+        create_users(a, ["user%d@%s" % (i, a.domain) for i in range(1, a.clients + 1)])
+        results["load_before_atrium"] = loadavg()
+        figures, rc = run_generator(a, "Atrium", a.imap_port, "user%d@" + a.domain.replace("%", "%%"),
+                                    server_pid(a))
+        results["atrium"] = figures
+        if figures is None:
+            raise Aborted("the load generator gave no figures (exit %d)" % rc)
+        return rc
+    finally:
+        if not a.reuse:
+            stop_server(a)
+            scan_log(a)
 
 
 def report(a, r):
@@ -289,7 +311,10 @@ def report(a, r):
           % (a.clients, a.duration, a.warmup, a.seed, r["cpus"],
              " ".join(r.get("load_before_dovecot") or r.get("load_before_atrium") or []),
              " ".join(r.get("load_after") or [])))
-    for name, f in (("Dovecot %s (%s mode)" % (r.get("dovecot_version"), a.dovecot_mode), d), ("Atrium", at)):
+    for name, f, err in (("Dovecot %s (%s mode)" % (r.get("dovecot_version"), a.dovecot_mode), d,
+                          r.get("dovecot_error")), ("Atrium", at, r.get("atrium_error"))):
+        if err:
+            print("  %-32s not measured: %s" % (name, err.splitlines()[0]))
         if f is not None:
             t = f["total"]
             cpu = f.get("server_cpu_s")
@@ -324,6 +349,8 @@ def main():
     try:
         results, status = run(a)
         report(a, results)
+        if status == 1:
+            log("there were IMAP errors: see the tables and the error lines above")
     except Aborted as e:
         log("failed: %s" % e)
         status = 2
