@@ -76,7 +76,7 @@ public final class ImapBench {
 
     record Options(String host, int port, int clients, int duration, int warmup, int seed, String userFormat,
                    int firstUser, String password, int size, int timeoutSeconds, String label, Path json,
-                   boolean seedOnly) {
+                   boolean seedOnly, long serverPid) {
     }
 
     /** A failed command: the step, the client, what happened, and whether it was inside the measured window. */
@@ -97,6 +97,8 @@ public final class ImapBench {
 
     /** Thrown on a NO/BAD/BYE or a failed check: the session goes on or ends as the caller decides. */
     static final class CommandFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
         CommandFailed(String message) {
             super(message, null, false, false);
         }
@@ -299,6 +301,8 @@ public final class ImapBench {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong iterations = new AtomicLong();
     private final String runId = Long.toHexString(System.currentTimeMillis());
+    private final String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
     private final byte[] bodyTemplate;
     private volatile LiteralMode literalMode = LiteralMode.SYNCHRONIZING;
     private volatile String capabilities = "";
@@ -338,7 +342,7 @@ public final class ImapBench {
         String head = "From: Bench Sender <loadgen@bench.example>\r\n"
                 + "To: <" + user + ">\r\n"
                 + "Subject: IMAP benchmark message " + seq + " of client " + client + "\r\n"
-                + "Date: Tue, 01 Dec 2026 12:00:00 +0000\r\n"
+                + "Date: " + date + "\r\n"
                 + "Message-ID: <imapbench." + runId + "." + client + "." + seq + "@bench.atrium.test>\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=us-ascii\r\n"
@@ -610,23 +614,25 @@ public final class ImapBench {
         long measureEnd = measureStart + o.duration() * 1_000_000_000L;
         System.err.printf(Locale.ROOT, "[imapbench] %s: %d clients, %d s warm-up, then %d s measured%n", server,
                 o.clients(), o.warmup(), o.duration());
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map<Step, Samples>[] perClient = new Map[o.clients()];
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long[] cpu = new long[4];
+        long[] cpu = new long[6];
         Thread meter = new Thread(() -> {
             long wait = (measureStart - System.nanoTime()) / 1_000_000;
             if (wait > 0) {
                 pause(wait);
             }
             cpu[0] = os.getProcessCpuTime();
+            cpu[4] = serverCpuTicks(o.serverPid());
             long[] m0 = machineCpu();
             long left = (measureEnd - System.nanoTime()) / 1_000_000;
             if (left > 0) {
                 pause(left);
             }
             cpu[1] = os.getProcessCpuTime();
+            cpu[5] = serverCpuTicks(o.serverPid()) - cpu[4];
             long[] m1 = machineCpu();
             if (m0 != null && m1 != null) {
                 cpu[2] = m1[0] - m0[0];
@@ -692,6 +698,13 @@ public final class ImapBench {
                         + " (bench client CPU %.1f s = %.0f%% of one core; machine CPU busy %.0f%% of %d cores)%n",
                 server, everything.length / secs, iters / secs, ms(everything, 99), totalErrors, clientCpu,
                 100 * clientCpu / secs, machineBusy, cores);
+        double serverCpu = o.serverPid() > 0 && cpu[4] >= 0 ? cpu[5] / (double) CLOCK_TICKS : -1;
+        if (serverCpu >= 0) {
+            out.printf(Locale.ROOT, "server CPU (pid %d and its child processes) in the measured window: %.1f s ="
+                            + " %.2f ms per command, %.1f ms per session%n", o.serverPid(), serverCpu,
+                    everything.length == 0 ? 0 : 1000 * serverCpu / everything.length,
+                    iters == 0 ? 0 : 1000 * serverCpu / iters);
+        }
         List<Failure> all = new ArrayList<>(failures);
         long warm = all.stream().filter(f -> !f.measured()).count();
         if (!all.isEmpty()) {
@@ -704,6 +717,7 @@ public final class ImapBench {
                 .append(",\"sessions_per_s\":").append(f1(iters / secs))
                 .append(",\"errors_outside_window\":").append(warm)
                 .append(",\"client_cpu_s\":").append(f2(clientCpu))
+                .append(",\"server_cpu_s\":").append(serverCpu >= 0 ? f2(serverCpu) : "null")
                 .append(",\"machine_cpu_busy_pct\":").append(f1(machineBusy))
                 .append(",\"cores\":").append(cores).append('}');
         if (o.json() != null) {
@@ -711,6 +725,49 @@ public final class ImapBench {
         }
         out.flush();
         return all.isEmpty() ? 0 : 1;
+    }
+
+    /** USER_HZ, the unit of the times in /proc/PID/stat: 100 on every Linux architecture Java runs on. */
+    private static final int CLOCK_TICKS = 100;
+
+    /**
+     * CPU time of a server in clock ticks: the process itself, its children that ended and were waited for (cutime,
+     * cstime: Dovecot's per-connection processes end up there) and its live children, or -1 without /proc. The
+     * difference of two readings is the CPU the server used in between, whichever processes did the work.
+     */
+    static long serverCpuTicks(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        long[] own = procStat(Path.of("/proc", Long.toString(pid), "stat"));
+        if (own == null) {
+            return -1;
+        }
+        long total = own[1];
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path d : dirs) {
+                long[] st = procStat(d.resolve("stat"));
+                if (st != null && st[0] == pid) {
+                    total += st[1];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return total;
+        }
+        return total;
+    }
+
+    /** {ppid, utime + stime + cutime + cstime} from a /proc/PID/stat, or null when the process is gone. */
+    private static long[] procStat(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] f = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+            // after the command name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+            return new long[] {Long.parseLong(f[1]),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** busy and total jiffies of the whole machine from /proc/stat, or null where there is none. */
@@ -791,6 +848,7 @@ public final class ImapBench {
               --label NAME        name of the server in the report (host:port)
               --json FILE         also write the figures as one JSON object to FILE
               --seed-only         only bring the mailboxes to --seed messages, measure nothing
+              --server-pid PID    also report the CPU time of this server process and its children (Linux)
             Exit status: 0 no errors, 1 errors during the run, 2 seeding or arguments failed.
             """;
 
@@ -809,6 +867,7 @@ public final class ImapBench {
         String label = null;
         Path json = null;
         boolean seedOnly = false;
+        long serverPid = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -837,6 +896,7 @@ public final class ImapBench {
                 case "--timeout" -> timeout = positive(a, v);
                 case "--label" -> label = v;
                 case "--json" -> json = Path.of(v);
+                case "--server-pid" -> serverPid = positive(a, v);
                 default -> usage("unknown option " + a);
             }
         }
@@ -850,7 +910,7 @@ public final class ImapBench {
             usage("--size must be at least 512 octets");
         }
         return new Options(host, port, clients, duration, warmup, seed, user, firstUser, password, size, timeout,
-                label, json, seedOnly);
+                label, json, seedOnly, serverPid);
     }
 
     private static int positive(String name, String v) {

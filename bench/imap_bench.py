@@ -24,7 +24,8 @@ import sys
 import time
 
 from atrium_instance import (Aborted, add_instance_arguments, check_instance_arguments, create_users,
-                             loadavg, log, port_busy, scan_log, start_server, stop_server, wait_for_port)
+                             loadavg, log, port_busy, scan_log, server_pid, start_server, stop_server,
+                             wait_for_port)
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 TARGET_RATIO = 0.5
@@ -42,10 +43,11 @@ def parse_args():
     p.add_argument("--only", choices=("atrium", "dovecot"), help="measure one server only")
     p.add_argument("--domain", default="atrium.test", help="domain of the Atrium bench users userN@DOMAIN")
     p.add_argument("--dovecot-port", type=int, default=11143, help="loopback port of the bench Dovecot")
-    p.add_argument("--dovecot-mode", choices=("debian", "performance"), default="debian",
-                   help="debian: Debian's defaults (a new imap-login process per connection, 'high-security "
-                        "mode'); performance: long-lived login processes (service_count = 0, process_min_avail = "
-                        "cores), Dovecot's documented 'high-performance mode'")
+    p.add_argument("--dovecot-mode", choices=("performance", "debian"), default="performance",
+                   help="performance: long-lived login processes (imap-login service_count = 0, process_min_avail "
+                        "= cores), Dovecot's documented 'high-performance mode' for many short connections, the "
+                        "stronger baseline; debian: Debian's defaults (a new imap-login process per connection, "
+                        "'high-security mode')")
     add_instance_arguments(p)
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     a = p.parse_args()
@@ -150,12 +152,20 @@ service imap-login {{
         if port_busy("127.0.0.1", self.a.dovecot_port):
             raise Aborted("port %d is already in use: pick another one with --dovecot-port" % self.a.dovecot_port)
         self.write_config()
-        r = subprocess.run(["dovecot", "-c", self.conf], capture_output=True, text=True,
-                           stdin=subprocess.DEVNULL, start_new_session=True)
+        # output to a file, not a pipe: the daemonized master keeps the descriptors open (no EOF on a pipe)
+        out = os.path.join(self.dir, "dovecot-start.log")
+        with open(out, "w") as f:
+            r = subprocess.run(["dovecot", "-c", self.conf], stdout=f, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, start_new_session=True)
         if r.returncode != 0:
-            raise Aborted("dovecot did not start: %s%s" % (r.stderr.strip(), self.log_tail()))
+            raise Aborted("dovecot did not start: %s%s" % (open(out).read().strip(), self.log_tail()))
         if not wait_for_port("127.0.0.1", self.a.dovecot_port, 20):
             raise Aborted("dovecot started but does not listen on %d%s" % (self.a.dovecot_port, self.log_tail()))
+        deadline = time.monotonic() + 10
+        while self.pid() is None and time.monotonic() < deadline:   # written a moment after the listener opens
+            time.sleep(0.1)
+        if self.pid() is None:
+            raise Aborted("dovecot runs but wrote no %s" % self.pidfile)
         log("Dovecot %s listening on 127.0.0.1:%d (%s mode, config %s)"
             % (self.version, self.a.dovecot_port, self.a.dovecot_mode, self.conf))
 
@@ -165,10 +175,15 @@ service imap-login {{
         except OSError:
             return ""
 
-    def stop(self):
+    def pid(self):
         try:
-            pid = int(open(self.pidfile).read().strip())
+            return int(open(self.pidfile).read().strip())
         except (OSError, ValueError):
+            return None
+
+    def stop(self):
+        pid = self.pid()
+        if pid is None:
             return
         try:
             os.kill(pid, signal.SIGTERM)
@@ -187,7 +202,8 @@ service imap-login {{
             lines = open(self.log_path, errors="replace").read().splitlines()
         except OSError:
             return
-        bad = [l for l in lines if ": Error:" in l or ": Fatal:" in l or ": Panic:" in l or ": Warning:" in l]
+        bad = [l for l in lines if (": Error:" in l or ": Fatal:" in l or ": Panic:" in l or ": Warning:" in l)
+               and "Killed with signal 15" not in l]   # that one is our own stop()
         log("dovecot.log: %d error/warning lines (%s)" % (len(bad), self.log_path))
         for l in bad[:10]:
             log("  %s" % l[:300])
@@ -205,13 +221,15 @@ def java():
     return j
 
 
-def run_generator(a, label, port, user_format):
+def run_generator(a, label, port, user_format, pid):
     """Runs bench/ImapBench.java against one server; returns (figures dict or None, exit status)."""
     out = os.path.join(a.var, "imapbench-%s.json" % label.split()[0].lower())
     cmd = [java(), "-XX:+UseSerialGC", "-Xmx512m", os.path.join(BENCH_DIR, "ImapBench.java"),
            "--host", "127.0.0.1" if label.startswith("Dovecot") else a.host, "--port", str(port),
            "--clients", str(a.clients), "--duration", str(a.duration), "--warmup", str(a.warmup),
            "--seed", str(a.seed), "--size", str(a.size), "--user", user_format, "--label", label, "--json", out]
+    if pid:
+        cmd += ["--server-pid", str(pid)]
     env = dict(os.environ, IMAPBENCH_PASSWORD=a.user_password)
     log("load: %s clients against %s (%d s warm-up, %d s measured)" % (a.clients, label, a.warmup, a.duration))
     r = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL)
@@ -225,40 +243,64 @@ def run_generator(a, label, port, user_format):
 # ---- the run ------------------------------------------------------------------------------------------------------
 
 def run(a):
+    """Measures Dovecot, then Atrium. A server that cannot be set up is reported and the other still measured."""
     results = {"clients": a.clients, "duration_s": a.duration, "warmup_s": a.warmup, "seed": a.seed,
                "cpus": os.cpu_count()}
     status = 0
     if a.only != "atrium":
-        dovecot = BenchDovecot(a)
-        dovecot.ensure_installed()
         try:
-            dovecot.start()
-            results["load_before_dovecot"] = loadavg()
-            figures, rc = run_generator(a, "Dovecot %s" % dovecot.version, a.dovecot_port, "user%d")
-            results["dovecot"] = figures
-            results["dovecot_version"] = dovecot.version
-            results["dovecot_mode"] = a.dovecot_mode
-            status = max(status, rc)
-        finally:
-            dovecot.stop()
-            dovecot.scan_log()
+            status = max(status, measure_dovecot(a, results))
+        except Aborted as e:
+            log("Dovecot not measured: %s" % e)
+            results["dovecot_error"] = str(e)
+            status = 2
     if a.only != "dovecot":
         try:
-            if not a.reuse:
-                start_server(a, also_wait_for=(a.imap_port,))
-            elif not port_busy(a.host, a.imap_port):
-                raise Aborted("nothing listens for IMAP on %s:%d (--reuse)" % (a.host, a.imap_port))
-            create_users(a, ["user%d@%s" % (i, a.domain) for i in range(1, a.clients + 1)])
-            results["load_before_atrium"] = loadavg()
-            figures, rc = run_generator(a, "Atrium", a.imap_port, "user%d@" + a.domain.replace("%", "%%"))
-            results["atrium"] = figures
-            status = max(status, rc)
-        finally:
-            if not a.reuse:
-                stop_server(a)
-                scan_log(a)
+            status = max(status, measure_atrium(a, results))
+        except Aborted as e:
+            log("Atrium not measured: %s" % e)
+            results["atrium_error"] = str(e)
+            status = 2
     results["load_after"] = loadavg()
     return results, status
+
+
+def measure_dovecot(a, results):
+    dovecot = BenchDovecot(a)
+    dovecot.ensure_installed()
+    try:
+        dovecot.start()
+        results["load_before_dovecot"] = loadavg()
+        figures, rc = run_generator(a, "Dovecot %s" % dovecot.version, a.dovecot_port, "user%d", dovecot.pid())
+        results["dovecot"] = figures
+        results["dovecot_version"] = dovecot.version
+        results["dovecot_mode"] = a.dovecot_mode
+        if figures is None:
+            raise Aborted("the load generator gave no figures (exit %d)" % rc)
+        return rc
+    finally:
+        dovecot.stop()
+        dovecot.scan_log()
+
+
+def measure_atrium(a, results):
+    try:
+        if not a.reuse:
+            start_server(a, also_wait_for=(a.imap_port,))
+        elif not port_busy(a.host, a.imap_port):
+            raise Aborted("nothing listens for IMAP on %s:%d (--reuse)" % (a.host, a.imap_port))
+        create_users(a, ["user%d@%s" % (i, a.domain) for i in range(1, a.clients + 1)])
+        results["load_before_atrium"] = loadavg()
+        figures, rc = run_generator(a, "Atrium", a.imap_port, "user%d@" + a.domain.replace("%", "%%"),
+                                    server_pid(a))
+        results["atrium"] = figures
+        if figures is None:
+            raise Aborted("the load generator gave no figures (exit %d)" % rc)
+        return rc
+    finally:
+        if not a.reuse:
+            stop_server(a)
+            scan_log(a)
 
 
 def report(a, r):
@@ -269,11 +311,17 @@ def report(a, r):
           % (a.clients, a.duration, a.warmup, a.seed, r["cpus"],
              " ".join(r.get("load_before_dovecot") or r.get("load_before_atrium") or []),
              " ".join(r.get("load_after") or [])))
-    for name, f in (("Dovecot %s (%s mode)" % (r.get("dovecot_version"), a.dovecot_mode), d), ("Atrium", at)):
+    for name, f, err in (("Dovecot %s (%s mode)" % (r.get("dovecot_version"), a.dovecot_mode), d,
+                          r.get("dovecot_error")), ("Atrium", at, r.get("atrium_error"))):
+        if err:
+            print("  %-32s not measured: %s" % (name, err.splitlines()[0]))
         if f is not None:
             t = f["total"]
-            print("  %-32s %8.1f commands/s  %6.1f sessions/s  p50 %s ms  p99 %s ms  errors %d"
-                  % (name, t["per_s"], f["sessions_per_s"], t["p50_ms"], t["p99_ms"], t["errors"]))
+            cpu = f.get("server_cpu_s")
+            per_session = ("  server CPU %.1f ms/session" % (1000 * cpu / (f["sessions_per_s"] * a.duration))
+                           if cpu is not None and f["sessions_per_s"] else "")
+            print("  %-32s %8.1f commands/s  %6.1f sessions/s  p50 %s ms  p99 %s ms  errors %d%s"
+                  % (name, t["per_s"], f["sessions_per_s"], t["p50_ms"], t["p99_ms"], t["errors"], per_session))
     if d is not None and at is not None and d["total"]["per_s"]:
         ratio = at["total"]["per_s"] / d["total"]["per_s"]
         r["ratio"] = round(ratio, 3)
@@ -301,6 +349,8 @@ def main():
     try:
         results, status = run(a)
         report(a, results)
+        if status == 1:
+            log("there were IMAP errors: see the tables and the error lines above")
     except Aborted as e:
         log("failed: %s" % e)
         status = 2
