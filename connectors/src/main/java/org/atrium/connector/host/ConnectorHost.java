@@ -32,6 +32,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.atrium.connector.imap.ImapSessionFactory;
+import org.atrium.connector.imap.ImapSettings;
+import org.atrium.connector.imap.port.ImapMailStore;
 import org.atrium.connector.net.SessionFactory;
 import org.atrium.connector.pop3.MaildropPort;
 import org.atrium.connector.pop3.Pop3SessionFactory;
@@ -41,7 +44,7 @@ import org.atrium.connector.smtp.SmtpSessionFactory;
 import org.atrium.connector.smtp.SmtpSettings;
 
 /**
- * Hosts the protocol listeners (SMTP, POP3) on Netty 4.2, started with the application after the store
+ * Hosts the protocol listeners (SMTP, POP3, IMAP) on Netty 4.2, started with the application after the store
  * (ARCHITECTURE.md, "connectors"). Event loops come from the container's {@link ManagedThreadFactory}; sessions run on
  * the container's {@link ManagedExecutorService}; the store is reached only through the ports, injected as EJBs.
  *
@@ -68,6 +71,9 @@ public class ConnectorHost {
     @EJB
     MaildropPort maildrops;
 
+    @EJB
+    ImapMailStore mailStore;
+
     private EventLoopGroup acceptors;
     private EventLoopGroup io;
     private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
@@ -86,6 +92,8 @@ public class ConnectorHost {
                     new SmtpSessionFactory(intake, smtp, Clock.systemUTC()));
             bind("pop3", s.bindAddress(), s.pop3Port(), s.hostname(),
                     new Pop3SessionFactory(maildrops, Pop3Settings.defaults(s.hostname())));
+            bind("imap", s.bindAddress(), s.imapPort(), s.hostname(),
+                    new ImapSessionFactory(mailStore, ImapSettings.defaults(s.hostname()), Clock.systemUTC()));
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot start the protocol listeners: " + e.getMessage(), e);

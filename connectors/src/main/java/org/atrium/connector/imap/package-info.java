@@ -9,8 +9,8 @@
  * {@link org.atrium.connector.imap.ImapSession} (state check against {@link org.atrium.connector.imap.ImapState},
  * dispatch) → {@code <Verb>Processor} (stateless, {@link org.atrium.connector.imap.ImapProcessor}) → responses
  * through {@link org.atrium.connector.imap.ImapContext}, with {@code message.ImapResponseBuilder} and the encoders of
- * {@code message} for message data. {@link org.atrium.connector.imap.ImapInputDecoder} frames raw octets the same
- * way for hosts that do not drive an {@link org.atrium.connector.net.OctetAwareSession}.
+ * {@code message} for message data. The host frames lines and literal octets for the session, which is an
+ * {@link org.atrium.connector.net.OctetAwareSession} (ADR 0005).
  *
  * <p>The session answers {@code NeedLiteral(n, true)} with {@code + Ready for literal data} before reading more; it
  * reads the SASL responses of AUTHENTICATE and the {@code DONE} of IDLE itself, outside the reader; processors

@@ -273,7 +273,7 @@ class ImapMailboxCommandsTest {
     void enableOnlyWhatIsAdvertisedRfc5161() {
         // Without the message processors CONDSTORE is not advertised, so it is not enabled.
         assertEquals(List.of("* ENABLED", "a1 OK ENABLE completed"), c.send("a1 ENABLE CONDSTORE UTF8=ACCEPT X-FOO"));
-        ImapHarness full = new ImapHarness(FakeMessageProcessors.factory(store), "s2").login("alice", "secret");
+        ImapHarness full = new ImapHarness(new ImapSessionFactory(store, ImapSettings.defaults(ImapHarness.HOST), ImapHarness.CLOCK), "s2").login("alice", "secret");
         assertEquals(List.of("* ENABLED QRESYNC CONDSTORE", "a2 OK ENABLE completed"),
                 full.send("a2 ENABLE QRESYNC CONDSTORE"));
         assertEquals(List.of("* ENABLED", "a3 OK ENABLE completed"), full.send("a3 ENABLE CONDSTORE"));

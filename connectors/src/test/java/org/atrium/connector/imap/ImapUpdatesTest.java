@@ -26,7 +26,7 @@ class ImapUpdatesTest {
     void setUp() {
         store = new InMemoryMailStore();
         store.addAccount("alice", "secret");
-        factory = FakeMessageProcessors.factory(store);
+        factory = new ImapSessionFactory(store, ImapSettings.defaults(ImapHarness.HOST), ImapHarness.CLOCK);
         a = new ImapHarness(factory, "A").login("alice", "secret");
         b = new ImapHarness(factory, "B").login("alice", "secret");
     }

@@ -148,7 +148,8 @@ public class Folder {
 
     /** The same folder row (or, before it is persisted, the same object). */
     public boolean sameAs(Folder other) {
-        return this == other || id != null && other != null && id.equals(other.id);
+        // Through the getters: either side may be a lazy proxy, whose fields are not loaded.
+        return this == other || other != null && getId() != null && getId().equals(other.getId());
     }
 
     public Long getId() {

@@ -118,7 +118,7 @@ public interface ImapMailStore {
     /**
      * APPEND (RFC 3501 §6.3.11, RFC 4315 APPENDUID): stores and parses the message and files it.
      *
-     * @param internalDate null for now
+     * @param internalDate the date-time the client gave (RFC 3501 §6.3.11), or null for the time of appending
      * @throws MailboxException TRYCREATE when the folder does not exist, OVERQUOTA, TOOBIG/LIMIT
      */
     AppendResult append(String account, String path, byte[] message, Set<String> flags, Instant internalDate)
