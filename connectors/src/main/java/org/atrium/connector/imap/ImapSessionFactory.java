@@ -36,20 +36,29 @@ public final class ImapSessionFactory implements SessionFactory {
         this(store, settings, clock, List.of());
     }
 
-    /** With further processors, for tests of the framework with commands of their own. */
-    ImapSessionFactory(ImapMailStore store, ImapSettings settings, Clock clock, List<ImapProcessor<?>> extra) {
+    /**
+     * With some processors replaced, for tests of the framework: every command the parsers know already has a
+     * processor, so a test processor stands in for one of them (at most one replacement per name).
+     */
+    ImapSessionFactory(ImapMailStore store, ImapSettings settings, Clock clock, List<ImapProcessor<?>> replacements) {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         List<ImapProcessor<?>> all = new ArrayList<>(SessionProcessors.all());
         all.addAll(MessageProcessors.all());
-        all.addAll(extra);
         Map<String, ImapProcessor<?>> byName = new HashMap<>();
         for (ImapProcessor<?> p : all) {
             if (byName.put(p.name(), p) != null) {
                 throw new IllegalStateException("two processors for " + p.name());
             }
         }
+        Map<String, ImapProcessor<?>> replaced = new HashMap<>();
+        for (ImapProcessor<?> p : replacements) {
+            if (replaced.put(p.name(), p) != null) {
+                throw new IllegalStateException("two replacement processors for " + p.name());
+            }
+        }
+        byName.putAll(replaced);
         ImapRequestLimits limits = settings.requestLimits();
         this.registry = new Registry(Map.copyOf(byName), new ImapCommandParsers(limits),
                 ImapCapabilities.of(byName.keySet(), settings), limits);

@@ -106,12 +106,15 @@ class ImapAuthenticationTest {
         List<String> r = c.send("a1 CAPABILITY");
         assertEquals(List.of("* CAPABILITY " + caps, "a1 OK CAPABILITY completed"), r);
         for (String cap : List.of("IMAP4rev1", "LITERAL+", "SASL-IR", "AUTH=PLAIN", "ENABLE", "ID", "IDLE",
-                "NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "QUOTA",
-                "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "APPENDLIMIT=52428800", "STATUS=SIZE")) {
+                "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
+                "CONDSTORE", "QRESYNC", "ESEARCH", "SEARCHRES", "SORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
+                "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "APPENDLIMIT=52428800", "STATUS=SIZE")) {
             assertTrue(c.session.capabilities().contains(cap), cap);
         }
-        // Their processors (FETCH, STORE, SEARCH, SORT, THREAD, COPY, MOVE, EXPUNGE) are not registered here.
-        for (String cap : List.of("MOVE", "SORT", "UIDPLUS", "ESEARCH", "CONDSTORE")) {
+        // Nothing this server does not implement: no TLS on this connection, plaintext LOGIN allowed, no IMAP4rev2
+        // (RFC 9051) nor UTF8=ACCEPT (RFC 6855), no other SASL mechanism.
+        for (String cap : List.of("STARTTLS", "LOGINDISABLED", "IMAP4rev2", "UTF8=ACCEPT", "AUTH=CRAM-MD5",
+                "AUTH=LOGIN", "COMPRESS=DEFLATE", "NOTIFY", "METADATA")) {
             assertTrue(!c.session.capabilities().contains(cap), cap);
         }
     }

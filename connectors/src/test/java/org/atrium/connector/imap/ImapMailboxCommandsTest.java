@@ -271,12 +271,17 @@ class ImapMailboxCommandsTest {
 
     @Test
     void enableOnlyWhatIsAdvertisedRfc5161() {
-        // Without the message processors CONDSTORE is not advertised, so it is not enabled.
-        assertEquals(List.of("* ENABLED", "a1 OK ENABLE completed"), c.send("a1 ENABLE CONDSTORE UTF8=ACCEPT X-FOO"));
-        ImapHarness full = new ImapHarness(new ImapSessionFactory(store, ImapSettings.defaults(ImapHarness.HOST), ImapHarness.CLOCK), "s2").login("alice", "secret");
-        assertEquals(List.of("* ENABLED QRESYNC CONDSTORE", "a2 OK ENABLE completed"),
-                full.send("a2 ENABLE QRESYNC CONDSTORE"));
-        assertEquals(List.of("* ENABLED", "a3 OK ENABLE completed"), full.send("a3 ENABLE CONDSTORE"));
+        // CONDSTORE is advertised, so it is enabled; UTF8=ACCEPT (RFC 6855) and X-FOO are not, so they are ignored.
+        assertEquals(List.of("* ENABLED CONDSTORE", "a1 OK ENABLE completed"),
+                c.send("a1 ENABLE CONDSTORE UTF8=ACCEPT X-FOO"));
+        // ENABLED lists only what this command newly enabled (RFC 5161 §3.2).
+        assertEquals(List.of("* ENABLED QRESYNC", "a2 OK ENABLE completed"), c.send("a2 ENABLE QRESYNC CONDSTORE"));
+        // Enabled state is per session.
+        ImapHarness other = new ImapHarness(store).login("alice", "secret");
+        assertEquals(List.of("* ENABLED QRESYNC CONDSTORE", "b1 OK ENABLE completed"),
+                other.send("b1 ENABLE QRESYNC CONDSTORE"));
+        // QRESYNC implied CONDSTORE (RFC 7162 §3.2.3), so it is not enabled a second time.
+        assertEquals(List.of("* ENABLED", "b2 OK ENABLE completed"), other.send("b2 ENABLE CONDSTORE"));
     }
 
     @Test

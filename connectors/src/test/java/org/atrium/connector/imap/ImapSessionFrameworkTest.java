@@ -55,7 +55,7 @@ class ImapSessionFrameworkTest {
         assertFalse(c.out.closed());
     }
 
-    /** A processor that breaks the one-tagged-response rule in the ways a bug would. */
+    /** A processor, standing in for EXPUNGE, that breaks the one-tagged-response rule in the ways a bug would. */
     private static final class Faulty extends BaseProcessor<ExpungeRequest> {
         Faulty() {
             super("EXPUNGE", ExpungeRequest.class, ImapState.ANY);

@@ -73,11 +73,16 @@ class ImapUpdatesTest {
         a.send("a1 SELECT INBOX");
         deleteAndExpunge(1);
         store.deliver("alice", "INBOX", MAIL);
-        // The new message is announced, the expunged one keeps its sequence number: 3 messages for the client,
-        // all \Recent for this session (its read-write SELECT claimed the first two, its refresh the third).
-        assertEquals(List.of("* 3 EXISTS", "* 3 RECENT", "a2 OK FETCH completed"), a.send("a2 FETCH 1:* FLAGS"));
-        assertEquals(List.of("a3 OK STORE completed"), a.send("a3 STORE 2 +FLAGS (\\Seen)"));
-        assertEquals(List.of("a4 OK SEARCH completed"), a.send("a4 SEARCH ALL"));
+        // FETCH answers for the two messages the client knew of when it sent the command; message 1 is answered
+        // from the session's view as it was before the expunge (RFC 2180 §4.1.1). Then the new message is
+        // announced and the expunged one keeps its sequence number: 3 messages for the client, all \Recent for this
+        // session (its read-write SELECT claimed the first two, its refresh the third). No EXPUNGE (RFC 3501 §7.4.1).
+        assertEquals(List.of("* 1 FETCH (FLAGS (\\Recent))", "* 2 FETCH (FLAGS (\\Recent))", "* 3 EXISTS",
+                "* 3 RECENT", "a2 OK FETCH completed"), a.send("a2 FETCH 1:* FLAGS"));
+        assertEquals(List.of("* 2 FETCH (FLAGS (\\Seen \\Recent))", "a3 OK STORE completed"),
+                a.send("a3 STORE 2 +FLAGS (\\Seen)"));
+        // The expunged message no longer matches anything, but keeps its number until the EXPUNGE is sent.
+        assertEquals(List.of("* SEARCH 2 3", "a4 OK SEARCH completed"), a.send("a4 SEARCH ALL"));
         assertTrue(a.session.selected().orElseThrow().isExpunged(1));
         assertEquals(List.of("* 1 EXPUNGE", "a5 OK NOOP completed"), a.send("a5 NOOP"));
         assertEquals(2, a.session.selected().orElseThrow().exists());
@@ -88,7 +93,11 @@ class ImapUpdatesTest {
         store.deliver("alice", "INBOX", MAIL);
         a.send("a1 SELECT INBOX");
         deleteAndExpunge(1);
-        assertEquals(List.of("* 1 EXPUNGE", "a2 OK FETCH completed"), a.send("a2 UID FETCH 1:* FLAGS"));
+        // The message is answered from the session's view as it was before the expunge (RFC 2180 §4.1.1), then
+        // UID FETCH, unlike FETCH, may report the expunge before its tagged response.
+        assertEquals(List.of("* 1 FETCH (UID 1 FLAGS (\\Recent))", "* 1 EXPUNGE", "a2 OK UID FETCH completed"),
+                a.send("a2 UID FETCH 1:* FLAGS"));
+        assertEquals(0, a.session.selected().orElseThrow().exists());
     }
 
     @Test
