@@ -9,6 +9,7 @@ import java.util.List;
 import org.atrium.connector.net.ConnectionInfo;
 import org.atrium.connector.net.Line;
 import org.atrium.connector.net.LineAssembler;
+import org.atrium.connector.net.RecordingOutput;
 
 /**
  * One client connection to an {@link ImapSession}, driven the way the host drives an

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.atrium.connector.net.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 /** Dot-stuffing and TOP cut-off (RFC 1939 §3, §7), including state carried across read boundaries. */

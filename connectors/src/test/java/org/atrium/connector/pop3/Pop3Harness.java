@@ -7,6 +7,7 @@ import org.atrium.connector.net.ConnectionInfo;
 import org.atrium.connector.net.Line;
 import org.atrium.connector.net.LineAssembler;
 import org.atrium.connector.net.ProtocolSession;
+import org.atrium.connector.net.RecordingOutput;
 
 /** One client connection to a session, driven the way the Netty host drives it. */
 final class Pop3Harness {

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.atrium.connector.net.ConnectionInfo;
 import org.atrium.connector.net.LineAssembler;
+import org.atrium.connector.net.RecordingOutput;
 
 /**
  * Plays the Netty host for one session: bytes go through a real {@link LineAssembler} whose limit is re-read from
@@ -22,10 +22,9 @@ final class SmtpHarness {
     static final Instant NOW = Instant.parse("2024-01-02T03:04:05Z");
 
     final FakeIntake intake = new FakeIntake();
-    final RecordingOutput output = new RecordingOutput();
+    final RecordingOutput output = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
     final SmtpSession session;
     private final LineAssembler assembler;
-    private int read;
 
     SmtpHarness(SmtpSettings settings) {
         ConnectionInfo info;
@@ -77,9 +76,7 @@ final class SmtpHarness {
 
     /** Replies written since the last call. */
     List<String> replies() {
-        List<String> out = new ArrayList<>(output.lines.subList(read, output.lines.size()));
-        read = output.lines.size();
-        return out;
+        return output.drainLines();
     }
 
     /** The single reply line written since the last call. */

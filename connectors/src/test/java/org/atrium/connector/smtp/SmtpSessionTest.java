@@ -52,7 +52,7 @@ class SmtpSessionTest {
         assertEquals("250 2.0.0 Ok: queued as Q1", h.reply());
         h.send("QUIT");
         assertEquals("221 2.0.0 Bye", h.reply());
-        assertTrue(h.output.closed);
+        assertTrue(h.output.closed());
         assertTrue(h.output.allFlushed());
 
         FakeIntake.Accepted a = h.intake.accepted.get(0);
@@ -107,7 +107,7 @@ class SmtpSessionTest {
         assertTrue(h.intake.accepted.get(0).text().startsWith("Return-Path: <>\r\n"));
         assertTrue(h.intake.accepted.get(0).text().contains("\tfor <al@atrium.test>;"),
                 "for names the address the client gave");
-        assertTrue(h.output.flushes >= 9, "one flush per reply");
+        assertTrue(h.output.flushes() >= 9, "one flush per reply");
     }
 
     @Test
@@ -257,7 +257,7 @@ class SmtpSessionTest {
         assertEquals("451 4.3.0 Error: temporary failure, try again later", h.replies().get(3));
         h.send("MAIL FROM:<a@example.org>", "RCPT TO:<alice@atrium.test>", "DATA", "x", ".");
         assertEquals("250 2.0.0 Ok: queued as Q1", h.replies().get(3));
-        assertFalse(h.output.closed);
+        assertFalse(h.output.closed());
     }
 
     @Test
@@ -268,7 +268,7 @@ class SmtpSessionTest {
         h.replies();
         h.session.onIdle();
         assertEquals("421 4.4.2 mx.atrium.test Error: timeout exceeded", h.reply());
-        assertTrue(h.output.closed);
+        assertTrue(h.output.closed());
         h.session.onClose();
         h.send(".");
         assertTrue(h.intake.accepted.isEmpty(), "a timed-out message is never delivered");
@@ -285,7 +285,7 @@ class SmtpSessionTest {
         assertEquals(2, h.replies().size(), "502 and 250 do not count");
         h.send("BAR");
         assertEquals("421 4.7.0 mx.atrium.test Error: too many errors, closing connection", h.reply());
-        assertTrue(h.output.closed);
+        assertTrue(h.output.closed());
         h.send("NOOP");
         assertTrue(h.replies().isEmpty());
     }
