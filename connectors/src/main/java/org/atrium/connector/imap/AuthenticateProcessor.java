@@ -2,6 +2,7 @@ package org.atrium.connector.imap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.atrium.connector.net.LogValues;
 
 /**
  * AUTHENTICATE (RFC 3501 §6.2.2) with the PLAIN mechanism (RFC 4616) and the SASL-IR initial response (RFC 4959).
@@ -49,7 +50,7 @@ public final class AuthenticateProcessor extends BaseProcessor<AuthenticateReque
             return;
         }
         if (!parts[0].isEmpty() && !parts[0].equals(parts[1])) {
-            ctx.event("AUTHENTICATE failed: authorization identity differs user=" + ImapSession.loggable(parts[1]));
+            ctx.event("AUTHENTICATE failed: authorization identity differs user=" + LogValues.loggable(parts[1]));
             ctx.no(tag, "AUTHORIZATIONFAILED", "Proxy authorization is not permitted");
             return;
         }

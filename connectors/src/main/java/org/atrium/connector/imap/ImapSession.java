@@ -14,6 +14,7 @@ import org.atrium.connector.imap.port.ImapMailStore;
 import org.atrium.connector.imap.port.MailboxException;
 import org.atrium.connector.net.ConnectionInfo;
 import org.atrium.connector.net.Line;
+import org.atrium.connector.net.LogValues;
 import org.atrium.connector.net.OctetAwareSession;
 import org.atrium.connector.net.SessionOutput;
 
@@ -467,7 +468,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     public void logout() {
         releaseView();
         state = ImapState.LOGOUT;
-        event("logout" + (account == null ? "" : " user=" + loggable(account)));
+        event("logout" + (account == null ? "" : " user=" + LogValues.loggable(account)));
     }
 
     @Override
@@ -499,19 +500,6 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
 
     private String prefix() {
         return "imap session=" + connection.sessionId() + " ip=" + connection.remoteIp();
-    }
-
-    /** A client-supplied value made safe for a log line: no control characters, bounded length. */
-    static String loggable(String value) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), 64) + 2).append('"');
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            char c = value.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f || c == '"' ? '?' : c);
-        }
-        if (value.length() > 64) {
-            sb.append("...");
-        }
-        return sb.append('"').toString();
     }
 
 }

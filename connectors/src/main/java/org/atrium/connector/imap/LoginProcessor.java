@@ -2,6 +2,7 @@ package org.atrium.connector.imap;
 
 import java.util.Optional;
 import java.util.Set;
+import org.atrium.connector.net.LogValues;
 
 /**
  * LOGIN (RFC 3501 §6.2.3). Failure is {@code NO [AUTHENTICATIONFAILED]} (RFC 5530 §3) whatever the reason, so a
@@ -36,18 +37,18 @@ public final class LoginProcessor implements ImapProcessor<LoginRequest> {
         try {
             account = ctx.store().authenticate(user, password, ctx.connection().remoteIp());
         } catch (RuntimeException e) {
-            ctx.event(command + " failed: authentication service error user=" + ImapSession.loggable(user) + " ("
+            ctx.event(command + " failed: authentication service error user=" + LogValues.loggable(user) + " ("
                     + e.getClass().getSimpleName() + ")");
             ctx.no(tag, "UNAVAILABLE", "Authentication service unavailable, try again later");
             return;
         }
         if (account.isEmpty()) {
-            ctx.event(command + " failed user=" + ImapSession.loggable(user));
+            ctx.event(command + " failed user=" + LogValues.loggable(user));
             ctx.no(tag, "AUTHENTICATIONFAILED", "Authentication failed");
             return;
         }
         ctx.authenticated(account.get());
-        ctx.event(command + " ok user=" + ImapSession.loggable(account.get()));
+        ctx.event(command + " ok user=" + LogValues.loggable(account.get()));
         ctx.ok(tag, "CAPABILITY " + String.join(" ", ctx.capabilities()), command + " completed");
     }
 }

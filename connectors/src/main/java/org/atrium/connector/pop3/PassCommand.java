@@ -1,5 +1,7 @@
 package org.atrium.connector.pop3;
 
+import static org.atrium.connector.net.LogValues.loggable;
+
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -53,7 +55,7 @@ final class PassCommand implements Pop3Command {
         try {
             account = session.port().authenticate(name, request.rawArgument(), ip);
         } catch (RuntimeException e) {
-            session.event(Level.WARNING, "login unavailable for user=" + Pop3Session.loggable(name) + ": " + e);
+            session.event(Level.WARNING, "login unavailable for user=" + loggable(name) + ": " + e);
             session.reply("-ERR [SYS/TEMP] authentication temporarily unavailable");
             return;
         }
@@ -66,11 +68,11 @@ final class PassCommand implements Pop3Command {
         try {
             opened = session.port().open(account.get());
         } catch (MaildropBusyException e) {
-            session.event(Level.INFO, "maildrop busy account=" + Pop3Session.loggable(account.get()));
+            session.event(Level.INFO, "maildrop busy account=" + loggable(account.get()));
             session.reply("-ERR [IN-USE] maildrop already in use");
             return;
         } catch (RuntimeException e) {
-            session.event(Level.WARNING, "maildrop open failed account=" + Pop3Session.loggable(account.get()) + ": " + e);
+            session.event(Level.WARNING, "maildrop open failed account=" + loggable(account.get()) + ": " + e);
             session.reply("-ERR [SYS/TEMP] maildrop temporarily unavailable");
             return;
         }
@@ -79,20 +81,20 @@ final class PassCommand implements Pop3Command {
         } catch (RuntimeException e) {
             // Reading the entries failed: give the lock back rather than hold it for a session that cannot use it.
             opened.close();
-            session.event(Level.WARNING, "maildrop listing failed account=" + Pop3Session.loggable(account.get()) + ": " + e);
+            session.event(Level.WARNING, "maildrop listing failed account=" + loggable(account.get()) + ": " + e);
             session.reply("-ERR [SYS/TEMP] maildrop temporarily unavailable");
             return;
         }
         SessionMaildrop md = session.maildrop();
-        session.event(Level.INFO, "login ok user=" + Pop3Session.loggable(name) + " account="
-                + Pop3Session.loggable(account.get()) + " messages=" + md.size());
+        session.event(Level.INFO, "login ok user=" + loggable(name) + " account="
+                + loggable(account.get()) + " messages=" + md.size());
         session.reply("+OK " + md.liveCount() + " messages (" + md.liveOctets() + " octets)");
     }
 
     private static void fail(Pop3Session session, String name) {
         int failures = session.recordAuthFailure();
         int max = session.settings().maxAuthFailures();
-        session.event(Level.INFO, "login failed user=" + Pop3Session.loggable(name) + " failures=" + failures + "/" + max);
+        session.event(Level.INFO, "login failed user=" + loggable(name) + " failures=" + failures + "/" + max);
         pause(session.settings().authFailureDelayMillis());
         session.reply(AUTH_FAILED);
         if (failures >= max) {

@@ -252,19 +252,6 @@ public final class Pop3Session implements ProtocolSession {
         return "pop3 session=" + connection.sessionId() + " ip=" + connection.remoteIp();
     }
 
-    /** A client-supplied value made safe for a log line: no control characters, bounded length. */
-    static String loggable(String value) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), 64) + 2).append('"');
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            char c = value.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f || c == '"' ? '?' : c);
-        }
-        if (value.length() > 64) {
-            sb.append("...");
-        }
-        return sb.append('"').toString();
-    }
-
     /**
      * Releases the maildrop lock now (idempotent). QUIT calls it before its reply: a client that reconnects the moment
      * it reads "+OK" must find the maildrop free.

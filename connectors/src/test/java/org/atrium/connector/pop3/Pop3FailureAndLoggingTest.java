@@ -14,6 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.atrium.connector.net.Line;
+import org.atrium.connector.net.LogValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class Pop3FailureAndLoggingTest {
 
     @Test
     void userNamesAreNeutralisedInTheLog() {
-        assertEquals("\"a?b?c\"", Pop3Session.loggable("a\rb\"c"));
-        assertEquals("\"" + "x".repeat(64) + "...\"", Pop3Session.loggable("x".repeat(100)));
+        assertEquals("\"a?b?c\"", LogValues.loggable("a\rb\"c"));
+        assertEquals("\"" + "x".repeat(64) + "...\"", LogValues.loggable("x".repeat(100)));
     }
 }
