@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.atrium.connector.net.ConnectionInfo;
-import org.atrium.connector.net.Line;
-import org.atrium.connector.net.LineAssembler;
 import org.atrium.connector.net.RecordingOutput;
+import org.atrium.connector.net.SessionDriver;
 
 /**
- * One client connection to an {@link ImapSession}, driven the way the host drives an
- * {@link org.atrium.connector.net.OctetAwareSession}: lines through a real {@link LineAssembler}, literal octets
- * straight to the session while it announces {@code pendingOctets}.
+ * One client connection to an {@link ImapSession}, driven by a {@link SessionDriver} the way the host drives an
+ * {@link org.atrium.connector.net.OctetAwareSession}: lines through a real line assembler, literal octets straight to
+ * the session while it announces {@code pendingOctets}.
  */
 final class ImapHarness {
 
@@ -23,7 +22,7 @@ final class ImapHarness {
 
     final RecordingOutput out = new RecordingOutput();
     final ImapSession session;
-    private final LineAssembler assembler;
+    private final SessionDriver driver;
 
     ImapHarness(InMemoryMailStore store) {
         this(store, ImapSettings.defaults(HOST));
@@ -37,15 +36,7 @@ final class ImapHarness {
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 143), HOST, false, sessionId);
         session = (ImapSession) factory.create(info, out);
-        assembler = new LineAssembler(session.maxLineLength(), line -> {
-            session.onLine(line);
-            assembler().maxLength(session.maxLineLength());
-        });
-        session.start();
-    }
-
-    private LineAssembler assembler() {
-        return assembler;
+        driver = new SessionDriver(session);
     }
 
     /** The greeting and anything else sent so far. */
@@ -55,7 +46,7 @@ final class ImapHarness {
 
     /** Sends one line terminated by CRLF (no literals); returns the response lines. */
     List<String> send(String line) {
-        session.onLine(new Line(line.getBytes(StandardCharsets.UTF_8), Line.Ending.CRLF));
+        driver.line(line);
         return out.drainLines();
     }
 
@@ -65,13 +56,7 @@ final class ImapHarness {
     }
 
     List<String> typeBytes(byte[] bytes) {
-        for (byte b : bytes) {
-            if (session.pendingOctets() > 0) {
-                session.onOctets(new byte[] {b}, 0, 1);
-            } else {
-                assembler.feed(new byte[] {b});
-            }
-        }
+        driver.feedByteByByte(bytes);
         return out.drainLines();
     }
 

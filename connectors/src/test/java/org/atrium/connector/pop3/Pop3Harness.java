@@ -4,10 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.atrium.connector.net.ConnectionInfo;
-import org.atrium.connector.net.Line;
-import org.atrium.connector.net.LineAssembler;
 import org.atrium.connector.net.ProtocolSession;
 import org.atrium.connector.net.RecordingOutput;
+import org.atrium.connector.net.SessionDriver;
 
 /** One client connection to a session, driven the way the Netty host drives it. */
 final class Pop3Harness {
@@ -16,7 +15,7 @@ final class Pop3Harness {
 
     final RecordingOutput out = new RecordingOutput();
     final ProtocolSession session;
-    private final LineAssembler assembler;
+    private final SessionDriver driver;
 
     Pop3Harness(FakeMaildropPort port) {
         this(port, new Pop3Settings(HOST, 600, 255, 40, 3, 0, "Atrium"));
@@ -26,16 +25,7 @@ final class Pop3Harness {
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 110), HOST, false, "s42");
         session = new Pop3SessionFactory(port, settings).create(info, out);
-        // As the host does: the limit is read before every line.
-        assembler = new LineAssembler(session.maxLineLength(), line -> {
-            session.onLine(line);
-            assembler().maxLength(session.maxLineLength());
-        });
-        session.start();
-    }
-
-    private LineAssembler assembler() {
-        return assembler;
+        driver = new SessionDriver(session);
     }
 
     /** The greeting and anything else sent so far. */
@@ -45,15 +35,13 @@ final class Pop3Harness {
 
     /** Sends one command line terminated by CRLF; returns the reply lines. */
     List<String> send(String line) {
-        session.onLine(new Line(line.getBytes(StandardCharsets.UTF_8), Line.Ending.CRLF));
+        driver.line(line);
         return out.drainLines();
     }
 
-    /** Feeds raw bytes through a real {@link LineAssembler}, one byte at a time. */
+    /** Feeds raw bytes one at a time, as {@link SessionDriver#feedByteByByte} does. */
     List<String> type(String bytes) {
-        for (byte b : bytes.getBytes(StandardCharsets.ISO_8859_1)) {
-            assembler.feed(new byte[] {b});
-        }
+        driver.feedByteByByte(bytes.getBytes(StandardCharsets.ISO_8859_1));
         return out.drainLines();
     }
 

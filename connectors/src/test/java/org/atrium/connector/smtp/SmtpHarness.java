@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.atrium.connector.net.ConnectionInfo;
-import org.atrium.connector.net.LineAssembler;
 import org.atrium.connector.net.RecordingOutput;
+import org.atrium.connector.net.SessionDriver;
 
 /**
- * Plays the Netty host for one session: bytes go through a real {@link LineAssembler} whose limit is re-read from
- * the session after every line, as the host does; replies are recorded.
+ * Plays the Netty host for one session through a {@link SessionDriver}: bytes go through a real line assembler whose
+ * limit is re-read from the session after every line, as the host does; replies are recorded.
  */
 final class SmtpHarness {
 
@@ -24,7 +24,7 @@ final class SmtpHarness {
     final FakeIntake intake = new FakeIntake();
     final RecordingOutput output = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
     final SmtpSession session;
-    private final LineAssembler assembler;
+    private final SessionDriver driver;
 
     SmtpHarness(SmtpSettings settings) {
         ConnectionInfo info;
@@ -37,32 +37,22 @@ final class SmtpHarness {
         }
         session = (SmtpSession) new SmtpSessionFactory(intake, settings, Clock.fixed(NOW, ZoneOffset.UTC))
                 .create(info, output);
-        assembler = new LineAssembler(session.maxLineLength(), line -> {
-            session.onLine(line);
-            assembler().maxLength(session.maxLineLength());
-        });
-        session.start();
+        driver = new SessionDriver(session);
     }
 
     static SmtpSettings settings(Path spool) {
         return SmtpSettings.defaults("mx.atrium.test", spool);
     }
 
-    private LineAssembler assembler() {
-        return assembler;
-    }
-
     /** Sends raw bytes (ISO-8859-1 of {@code raw}) in one piece. */
     SmtpHarness raw(String raw) {
-        assembler.feed(raw.getBytes(StandardCharsets.ISO_8859_1));
+        driver.feed(raw.getBytes(StandardCharsets.ISO_8859_1));
         return this;
     }
 
     /** Sends raw bytes one at a time, as the slowest network would. */
     SmtpHarness rawByteByByte(String raw) {
-        for (byte b : raw.getBytes(StandardCharsets.ISO_8859_1)) {
-            assembler.feed(new byte[] {b});
-        }
+        driver.feedByteByByte(raw.getBytes(StandardCharsets.ISO_8859_1));
         return this;
     }
 
