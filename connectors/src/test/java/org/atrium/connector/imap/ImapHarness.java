@@ -36,18 +36,17 @@ final class ImapHarness {
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 143), HOST, false, sessionId);
         session = (ImapSession) factory.create(info, out);
-        driver = new SessionDriver(session);
+        driver = new SessionDriver(session, out);
     }
 
     /** The greeting and anything else sent so far. */
     List<String> drain() {
-        return out.drainLines();
+        return driver.drain();
     }
 
     /** Sends one line terminated by CRLF (no literals); returns the response lines. */
     List<String> send(String line) {
-        driver.line(line);
-        return out.drainLines();
+        return driver.send(line);
     }
 
     /** Feeds raw octets one at a time, switching between lines and literal octets as the host does. */
@@ -56,8 +55,7 @@ final class ImapHarness {
     }
 
     List<String> typeBytes(byte[] bytes) {
-        driver.feedByteByByte(bytes);
-        return out.drainLines();
+        return driver.type(bytes);
     }
 
     /** LOGIN and drain; fails the test unless it worked. */

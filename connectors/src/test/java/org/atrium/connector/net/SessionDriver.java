@@ -1,6 +1,7 @@
 package org.atrium.connector.net;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Drives one {@link ProtocolSession} from a test the way the Netty host drives it: bytes through a real
@@ -9,15 +10,21 @@ import java.nio.charset.StandardCharsets;
  * OctetAwareSession#pendingOctets()} (IMAP literals, RFC 3501 §4.3). The session is started on construction, after
  * the assembler exists, so a greeting is recorded before the first input.
  *
+ * <p>What the session writes goes to the {@link RecordingOutput} it was created with; the methods that return lines
+ * return what it wrote since the last of them ({@link RecordingOutput#drainLines()}).
+ *
  * <p>Not thread-safe: the tests drive the session from one thread, as {@link RecordingOutput#post} assumes.
  */
 public final class SessionDriver {
 
     private final ProtocolSession session;
+    private final RecordingOutput out;
     private final LineAssembler assembler;
 
-    public SessionDriver(ProtocolSession session) {
+    /** Starts {@code session}, which was created to write to {@code out}. */
+    public SessionDriver(ProtocolSession session, RecordingOutput out) {
         this.session = session;
+        this.out = out;
         this.assembler = new LineAssembler(session.maxLineLength(), line -> {
             session.onLine(line);
             assembler().maxLength(session.maxLineLength());
@@ -29,9 +36,21 @@ public final class SessionDriver {
         return assembler;
     }
 
-    /** Hands the session one CRLF-terminated line (UTF-8, no literals), bypassing the assembler. */
-    public void line(String text) {
-        session.onLine(new Line(text.getBytes(StandardCharsets.UTF_8), Line.Ending.CRLF));
+    /** The lines written since the last call (the greeting, on the first). */
+    public List<String> drain() {
+        return out.drainLines();
+    }
+
+    /** Hands the session one CRLF-terminated line (UTF-8, no literals), bypassing the assembler; returns the reply. */
+    public List<String> send(String line) {
+        session.onLine(new Line(line.getBytes(StandardCharsets.UTF_8), Line.Ending.CRLF));
+        return out.drainLines();
+    }
+
+    /** {@link #feedByteByByte} and the lines written meanwhile. */
+    public List<String> type(byte[] bytes) {
+        feedByteByByte(bytes);
+        return out.drainLines();
     }
 
     /**

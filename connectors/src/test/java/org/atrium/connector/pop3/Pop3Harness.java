@@ -25,24 +25,22 @@ final class Pop3Harness {
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 110), HOST, false, "s42");
         session = new Pop3SessionFactory(port, settings).create(info, out);
-        driver = new SessionDriver(session);
+        driver = new SessionDriver(session, out);
     }
 
     /** The greeting and anything else sent so far. */
     List<String> drain() {
-        return out.drainLines();
+        return driver.drain();
     }
 
     /** Sends one command line terminated by CRLF; returns the reply lines. */
     List<String> send(String line) {
-        driver.line(line);
-        return out.drainLines();
+        return driver.send(line);
     }
 
     /** Feeds raw bytes one at a time, as {@link SessionDriver#feedByteByByte} does. */
     List<String> type(String bytes) {
-        driver.feedByteByByte(bytes.getBytes(StandardCharsets.ISO_8859_1));
-        return out.drainLines();
+        return driver.type(bytes.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** USER and PASS; returns the PASS reply. */

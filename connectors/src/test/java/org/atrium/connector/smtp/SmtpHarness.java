@@ -37,7 +37,7 @@ final class SmtpHarness {
         }
         session = (SmtpSession) new SmtpSessionFactory(intake, settings, Clock.fixed(NOW, ZoneOffset.UTC))
                 .create(info, output);
-        driver = new SessionDriver(session);
+        driver = new SessionDriver(session, output);
     }
 
     static SmtpSettings settings(Path spool) {
@@ -66,7 +66,7 @@ final class SmtpHarness {
 
     /** Replies written since the last call. */
     List<String> replies() {
-        return output.drainLines();
+        return driver.drain();
     }
 
     /** The single reply line written since the last call. */
