@@ -162,9 +162,7 @@ class FetchProcessorTest {
     void anotherSessionsExpungeIsHeldBackAndTheGoneMessageSkippedRfc3501s7_4_1() {
         InMemoryMailStore store = MessageFixtures.store(2);
         ImapHarness a = MessageFixtures.selected(store);
-        ImapHarness b = MessageFixtures.selected(store);
-        b.send("b1 STORE 1 +FLAGS.SILENT (\\Deleted)");
-        b.send("b2 EXPUNGE");
+        MessageFixtures.expungeInAnotherSession(store, 1);
         a.out.drainLines();
         // Message 1 can no longer be read: left out; no EXPUNGE while FETCH runs.
         assertEquals(List.of("* 2 FETCH (BODY[TEXT] {16}", "Hello number 2", ")", "a1 OK FETCH completed"),
@@ -177,9 +175,7 @@ class FetchProcessorTest {
     void uidFetchMaySendTheExpungeRfc3501s7_4_1() {
         InMemoryMailStore store = MessageFixtures.store(2);
         ImapHarness a = MessageFixtures.selected(store);
-        ImapHarness b = MessageFixtures.selected(store);
-        b.send("b1 STORE 1 +FLAGS.SILENT (\\Deleted)");
-        b.send("b2 EXPUNGE");
+        MessageFixtures.expungeInAnotherSession(store, 1);
         // Message 1 has no details any more: left out; UID FETCH may then announce its expunge.
         assertEquals(List.of("* 2 FETCH (UID 2 RFC822.SIZE 157)", "* 1 EXPUNGE", "a1 OK UID FETCH completed"),
                 a.send("a1 UID FETCH 1:* RFC822.SIZE"));

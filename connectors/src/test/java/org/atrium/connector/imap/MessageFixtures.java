@@ -60,4 +60,17 @@ final class MessageFixtures {
     static ImapHarness selected(InMemoryMailStore store) {
         return selected(store, "SELECT INBOX");
     }
+
+    /**
+     * Another session of {@code alice} deletes and expunges message {@code seq} of INBOX, so that a session still
+     * showing it must hold the EXPUNGE back while a command runs (RFC 3501 §7.4.1).
+     */
+    static void expungeInAnotherSession(InMemoryMailStore store, int seq) {
+        ImapHarness other = selected(store);
+        other.send("b1 STORE " + seq + " +FLAGS.SILENT (\\Deleted)");
+        List<String> r = other.send("b2 EXPUNGE");
+        if (!ImapHarness.last(r).startsWith("b2 OK")) {
+            throw new AssertionError("EXPUNGE failed: " + r);
+        }
+    }
 }

@@ -93,9 +93,7 @@ class SearchProcessorTest {
 
     @Test
     void anotherSessionsExpungeIsHeldBackDuringSearchRfc3501s7_4_1() {
-        ImapHarness b = MessageFixtures.selected(store);
-        b.send("b1 STORE 1 +FLAGS.SILENT (\\Deleted)");
-        b.send("b2 EXPUNGE");
+        MessageFixtures.expungeInAnotherSession(store, 1);
         c.out.drainLines();
         // Message 1 (UID 2) can no longer be read: it matches nothing, and its EXPUNGE waits.
         assertEquals(List.of("* SEARCH 2 3", "a1 OK SEARCH completed"), c.send("a1 SEARCH BODY \"number\" UID 2:4"));

@@ -74,9 +74,7 @@ class SortThreadProcessorTest {
 
     @Test
     void anotherSessionsExpungeIsHeldBackDuringSortRfc5256s3() {
-        ImapHarness b = MessageFixtures.selected(store);
-        b.send("b1 STORE 2 +FLAGS.SILENT (\\Deleted)");
-        b.send("b2 EXPUNGE");
+        MessageFixtures.expungeInAnotherSession(store, 2);
         c.out.drainLines();
         assertEquals(List.of("* SORT 1 3 4", "a1 OK SORT completed"), c.send("a1 SORT (DATE) UTF-8 ALL"));
         assertEquals(List.of("* 2 EXPUNGE", "a2 OK NOOP completed"), c.send("a2 NOOP"));

@@ -85,9 +85,7 @@ class StoreProcessorTest {
     void anotherSessionsExpungeIsHeldBackDuringStoreRfc3501s7_4_1() {
         InMemoryMailStore store = MessageFixtures.store(2);
         ImapHarness a = MessageFixtures.selected(store);
-        ImapHarness b = MessageFixtures.selected(store);
-        b.send("b1 STORE 1 +FLAGS.SILENT (\\Deleted)");
-        b.send("b2 EXPUNGE");
+        MessageFixtures.expungeInAnotherSession(store, 1);
         a.out.drainLines();
         assertEquals(List.of("* 2 FETCH (FLAGS (\\Flagged \\Recent))", "a1 OK STORE completed"),
                 a.send("a1 STORE 1:2 +FLAGS (\\Flagged)"));
