@@ -499,7 +499,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     }
 
     private String prefix() {
-        return "imap session=" + connection.sessionId() + " ip=" + connection.remoteIp();
+        return connection.logPrefix("imap");
     }
 
 }

@@ -18,4 +18,12 @@ public record ConnectionInfo(InetSocketAddress remote, InetSocketAddress local, 
     public String remoteIp() {
         return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
+
+    /**
+     * The start of every operator log line of a session, the same for all protocols so that one filter finds a
+     * connection: {@code imap session=s1 ip=192.0.2.1}.
+     */
+    public String logPrefix(String protocol) {
+        return protocol + " session=" + sessionId + " ip=" + remoteIp();
+    }
 }

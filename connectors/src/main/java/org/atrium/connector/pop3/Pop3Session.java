@@ -249,7 +249,7 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     private String prefix() {
-        return "pop3 session=" + connection.sessionId() + " ip=" + connection.remoteIp();
+        return connection.logPrefix("pop3");
     }
 
     /**

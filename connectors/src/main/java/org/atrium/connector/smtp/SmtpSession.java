@@ -301,7 +301,7 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     private String prefix(String event) {
-        return "smtp session=" + connection.sessionId() + " ip=" + connection.remoteIp()
+        return connection.logPrefix("smtp")
                 + (authenticatedUser == null ? "" : " user=" + authenticatedUser) + " event=" + event;
     }
 }
