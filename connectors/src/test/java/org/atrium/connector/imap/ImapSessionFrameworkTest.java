@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The session framework: greeting, dispatch, state checks, failures, untagged updates (RFC 3501 §2.2, §3, §7). */
 class ImapSessionFrameworkTest {
 
-    private static final String MAIL = "From: a@example.org\r\nTo: b@example.org\r\nSubject: hi\r\n\r\nbody\r\n";
+    private static final String MAIL = ImapMailboxCommandsTest.MAIL;
 
     private InMemoryMailStore store;
     private ImapHarness c;
