@@ -36,7 +36,7 @@ public class FolderAcl {
         private long folderId;
         private String identifier;
 
-        protected Key() {
+        public Key() {
         }
 
         public Key(long folderId, String identifier) {
