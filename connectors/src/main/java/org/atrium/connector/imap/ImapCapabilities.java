@@ -43,6 +43,9 @@ public final class ImapCapabilities {
             new Entry("QUOTA", Set.of("GETQUOTA", "GETQUOTAROOT")), // RFC 9208
             new Entry("QUOTA=RES-STORAGE", Set.of("GETQUOTA", "GETQUOTAROOT")),
             new Entry("QUOTA=RES-MESSAGE", Set.of("GETQUOTA", "GETQUOTAROOT")),
+            new Entry("ACL", Set.of("SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS")), // RFC 4314
+            new Entry("RIGHTS=" + AclRights.EXTENDED, // RFC 4314 §2.1: k x t e beyond RFC 2086
+                    Set.of("SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS")),
             new Entry("APPENDLIMIT=", Set.of("APPEND")), // RFC 7889, value appended below
             new Entry("STATUS=SIZE", Set.of("STATUS"))); // RFC 8438
 

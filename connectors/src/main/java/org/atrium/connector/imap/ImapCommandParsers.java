@@ -49,6 +49,11 @@ public final class ImapCommandParsers {
         m.put("GETQUOTA", new GetQuotaCommandParser());
         m.put("GETQUOTAROOT", new GetQuotaRootCommandParser());
         m.put("SETQUOTA", new SetQuotaCommandParser());
+        m.put("SETACL", new SetAclCommandParser());
+        m.put("DELETEACL", new DeleteAclCommandParser());
+        m.put("GETACL", new GetAclCommandParser());
+        m.put("LISTRIGHTS", new ListRightsCommandParser());
+        m.put("MYRIGHTS", new MyRightsCommandParser());
         Map<String, ImapCommandParser.UidCapable> uid = Map.of("COPY", new CopyCommandParser(), "MOVE",
                 new MoveCommandParser(), "FETCH", new FetchCommandParser(), "STORE", new StoreCommandParser(),
                 "SEARCH", new SearchCommandParser(), "EXPUNGE", new ExpungeCommandParser(), "SORT",

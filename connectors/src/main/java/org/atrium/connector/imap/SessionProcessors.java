@@ -23,6 +23,9 @@ final class SessionProcessors {
                 new ListProcessor(), new LsubProcessor(), new NamespaceProcessor(), new StatusProcessor(),
                 new AppendProcessor(), new IdleProcessor(), new GetQuotaProcessor(), new GetQuotaRootProcessor(),
                 new SetQuotaProcessor(),
+                // RFC 4314 §3: ACL commands, authenticated and selected
+                new SetAclProcessor(), new DeleteAclProcessor(), new GetAclProcessor(), new ListRightsProcessor(),
+                new MyRightsProcessor(),
                 // §6.4: selected
                 new CheckProcessor(), new CloseProcessor(), new UnselectProcessor());
     }

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.AppendResult;
 import org.atrium.connector.imap.port.CopyResult;
 import org.atrium.connector.imap.port.FlagOperation;
@@ -152,5 +154,26 @@ final class CountingMailStore implements ImapMailStore {
     @Override
     public AutoCloseable watch(long folderId, Runnable listener) {
         return delegate.watch(folderId, listener);
+    }
+
+    @Override
+    public Map<String, String> getAcl(String account, String path) throws MailboxException {
+        return delegate.getAcl(account, path);
+    }
+
+    @Override
+    public void setAcl(String account, String path, String identifier, AclOperation operation, String rights)
+            throws MailboxException {
+        delegate.setAcl(account, path, identifier, operation, rights);
+    }
+
+    @Override
+    public void deleteAcl(String account, String path, String identifier) throws MailboxException {
+        delegate.deleteAcl(account, path, identifier);
+    }
+
+    @Override
+    public String myRights(String account, String path) throws MailboxException {
+        return delegate.myRights(account, path);
     }
 }

@@ -108,7 +108,8 @@ class ImapAuthenticationTest {
         for (String cap : List.of("IMAP4rev1", "LITERAL+", "SASL-IR", "AUTH=PLAIN", "ENABLE", "ID", "IDLE",
                 "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                 "CONDSTORE", "QRESYNC", "ESEARCH", "SEARCHRES", "SORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
-                "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "APPENDLIMIT=52428800", "STATUS=SIZE")) {
+                "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "ACL", "RIGHTS=texk", "APPENDLIMIT=52428800",
+                "STATUS=SIZE")) {
             assertTrue(c.session.capabilities().contains(cap), cap);
         }
         // Nothing this server does not implement: no TLS on this connection, plaintext LOGIN allowed, no IMAP4rev2

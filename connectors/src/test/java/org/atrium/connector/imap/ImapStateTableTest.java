@@ -26,7 +26,9 @@ class ImapStateTableTest {
     private static final Set<String> ANY = Set.of("CAPABILITY", "NOOP", "LOGOUT", "ID");
     private static final Set<String> AUTHENTICATED = Set.of("SELECT", "EXAMINE", "CREATE", "DELETE", "RENAME",
             "SUBSCRIBE", "UNSUBSCRIBE", "LIST", "LSUB", "NAMESPACE", "STATUS", "APPEND", "IDLE", "GETQUOTA",
-            "GETQUOTAROOT", "SETQUOTA");
+            "GETQUOTAROOT", "SETQUOTA",
+            // RFC 4314 §3: the ACL commands, valid wherever a mailbox can be named.
+            "SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS");
 
     /** RFC 3501 §6.1 any state; §6.2 not authenticated; §6.3 authenticated (and selected); §6.4 selected. */
     private static final Map<ImapState, Set<String>> VALID = Map.of(
@@ -51,7 +53,9 @@ class ImapStateTableTest {
             Map.entry("GETQUOTAROOT", " INBOX"), Map.entry("SETQUOTA", " \"\" (STORAGE 10)"),
             Map.entry("FETCH", " 1 FLAGS"), Map.entry("STORE", " 1 +FLAGS (\\Seen)"), Map.entry("SEARCH", " ALL"),
             Map.entry("COPY", " 1 Old"), Map.entry("MOVE", " 1 Old"), Map.entry("SORT", " (DATE) UTF-8 ALL"),
-            Map.entry("THREAD", " REFERENCES UTF-8 ALL"));
+            Map.entry("THREAD", " REFERENCES UTF-8 ALL"), Map.entry("SETACL", " INBOX bob@example.org +lr"),
+            Map.entry("DELETEACL", " INBOX bob@example.org"), Map.entry("GETACL", " INBOX"),
+            Map.entry("LISTRIGHTS", " INBOX bob@example.org"), Map.entry("MYRIGHTS", " INBOX"));
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {

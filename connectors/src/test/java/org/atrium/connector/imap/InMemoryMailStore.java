@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.AppendResult;
 import org.atrium.connector.imap.port.CopyResult;
 import org.atrium.connector.imap.port.FlagOperation;
@@ -77,6 +78,8 @@ public final class InMemoryMailStore implements ImapMailStore {
         final TreeMap<Long, Message> messages = new TreeMap<>();
         /** uid → MODSEQ of its expunge. */
         final TreeMap<Long, Long> expunged = new TreeMap<>();
+        /** Identifier → canonical rights (RFC 4314 §2), the owner's implicit entry not included. */
+        final TreeMap<String, String> acl = new TreeMap<>();
 
         Folder(long id, String path, long uidValidity) {
             this.id = id;
@@ -237,10 +240,11 @@ public final class InMemoryMailStore implements ImapMailStore {
             all.computeIfAbsent(p.substring(0, i), q -> {
                 Folder f = new Folder(nextFolderId++, q, nextUidValidity++);
                 byId.put(f.id, f);
+                inherit(all, f);
                 return f;
             });
         }
-        newFolder(account, p);
+        inherit(all, newFolder(account, p));
         return new FolderInfo(p, null, false, false);
     }
 
@@ -533,6 +537,89 @@ public final class InMemoryMailStore implements ImapMailStore {
         List<Runnable> list = watchers.computeIfAbsent(folderId, k -> new CopyOnWriteArrayList<>());
         list.add(listener);
         return () -> list.remove(listener);
+    }
+
+    /** A new folder starts with its parent's ACL (inheritance, as the store does it). */
+    private static void inherit(TreeMap<String, Folder> all, Folder f) {
+        int slash = f.path.lastIndexOf(DELIMITER);
+        Folder parent = slash < 0 ? null : all.get(f.path.substring(0, slash));
+        if (parent != null) {
+            f.acl.putAll(parent.acl);
+        }
+    }
+
+    /**
+     * Makes {@code account} hold only {@code rights} on one of its folders, as it will on a folder shared with it,
+     * to test the refusals (NOPERM) of callers without the {@code a} right.
+     */
+    public synchronized void limitRights(String account, String path, String rights) {
+        limitedRights.put(account + DELIMITER + DELIMITER + path, rights);
+    }
+
+    private final Map<String, String> limitedRights = new HashMap<>();
+
+    private static final String ALL_RIGHTS = "lrswipkxtea";
+
+    @Override
+    public synchronized Map<String, String> getAcl(String account, String path) throws MailboxException {
+        Folder f = administered(account, path);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put(account.toLowerCase(Locale.ROOT), ALL_RIGHTS);
+        out.putAll(f.acl);
+        return out;
+    }
+
+    @Override
+    public synchronized void setAcl(String account, String path, String identifier, AclOperation operation,
+            String rights) throws MailboxException {
+        Folder f = administered(account, path);
+        String id = aclIdentifier(account, identifier);
+        String old = f.acl.getOrDefault(id, "");
+        StringBuilder sb = new StringBuilder();
+        for (char c : ALL_RIGHTS.toCharArray()) {
+            boolean has = switch (operation) {
+                case ADD -> old.indexOf(c) >= 0 || rights.indexOf(c) >= 0;
+                case REMOVE -> old.indexOf(c) >= 0 && rights.indexOf(c) < 0;
+                case REPLACE -> rights.indexOf(c) >= 0;
+            };
+            if (has) {
+                sb.append(c);
+            }
+        }
+        if (sb.isEmpty()) {
+            f.acl.remove(id);
+        } else {
+            f.acl.put(id, sb.toString());
+        }
+    }
+
+    @Override
+    public synchronized void deleteAcl(String account, String path, String identifier) throws MailboxException {
+        administered(account, path).acl.remove(aclIdentifier(account, identifier));
+    }
+
+    @Override
+    public synchronized String myRights(String account, String path) throws MailboxException {
+        Folder f = existing(account, path);
+        return limitedRights.getOrDefault(account + DELIMITER + DELIMITER + f.path, ALL_RIGHTS);
+    }
+
+    private Folder administered(String account, String path) throws MailboxException {
+        if (myRights(account, path).indexOf('a') < 0) {
+            throw new MailboxException(Code.NOPERM, "You may not administer this mailbox");
+        }
+        return existing(account, path);
+    }
+
+    private static String aclIdentifier(String account, String identifier) throws MailboxException {
+        String id = identifier.toLowerCase(Locale.ROOT);
+        if (id.equals(account.toLowerCase(Locale.ROOT))) {
+            throw new MailboxException(Code.CANNOT, "The owner always has all rights");
+        }
+        if (!id.equals("anyone") && !id.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new MailboxException(Code.CANNOT, "Unknown identifier");
+        }
+        return id;
     }
 
     /** How many watch listeners a folder has (to check that sessions close theirs). */

@@ -21,7 +21,9 @@ public class MailboxRefusal extends StoreException {
         /** The name or value is invalid, or the operation is not possible on this folder (e.g. deleting INBOX). */
         CANNOT(Code.INVALID),
         /** A size or count limit other than the quota. */
-        LIMIT(Code.INVALID);
+        LIMIT(Code.INVALID),
+        /** The caller lacks the right the operation needs (RFC 4314 §4: administer, {@code a}). */
+        NO_PERMISSION(Code.FORBIDDEN);
 
         private final Code code;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -135,6 +136,42 @@ public interface ImapMailStore {
 
     /** Usage and limits of the account's quota root (RFC 9208 STORAGE in KiB, MESSAGE). */
     QuotaInfo quota(String account);
+
+    /**
+     * GETACL (RFC 4314 §3.3): the access control list of a folder, identifier to rights. Identifiers are lower-case
+     * account addresses or {@code anyone} (RFC 4314 §2); rights are letters of {@code lrswipkxtea} in that order.
+     * The owner comes first, with every right (the owner's rights are implicit and cannot be changed), then the
+     * stored entries by identifier.
+     *
+     * @throws MailboxException NONEXISTENT; NOPERM when the caller lacks the {@code a} right
+     */
+    Map<String, String> getAcl(String account, String path) throws MailboxException;
+
+    /**
+     * SETACL (RFC 4314 §3.1): adds, removes or replaces {@code identifier}'s rights; an entry left with no rights
+     * is removed.
+     *
+     * @param identifier an account address (compared case-insensitively) or {@code anyone}
+     * @param rights canonical rights letters, obsolete {@code c}/{@code d} already expanded (RFC 4314 §2.1.1)
+     * @throws MailboxException NONEXISTENT; NOPERM when the caller lacks the {@code a} right; CANNOT for the owner's
+     *         identifier or an identifier that is neither an address nor {@code anyone}
+     */
+    void setAcl(String account, String path, String identifier, AclOperation operation, String rights)
+            throws MailboxException;
+
+    /**
+     * DELETEACL (RFC 4314 §3.2): removes {@code identifier}'s entry; succeeds when there is none.
+     *
+     * @throws MailboxException NONEXISTENT; NOPERM without the {@code a} right; CANNOT for the owner's identifier
+     */
+    void deleteAcl(String account, String path, String identifier) throws MailboxException;
+
+    /**
+     * MYRIGHTS (RFC 4314 §3.5): the caller's rights on a folder in canonical order; the owner has all of them.
+     *
+     * @throws MailboxException NONEXISTENT
+     */
+    String myRights(String account, String path) throws MailboxException;
 
     /**
      * Asks to be told when a folder changes (a delivery, another session's STORE, EXPUNGE, APPEND...), for untagged

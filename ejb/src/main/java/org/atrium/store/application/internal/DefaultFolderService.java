@@ -89,6 +89,10 @@ public class DefaultFolderService implements FolderService {
             if (existing == null) {
                 existing = new Folder(owner, parent, level.name(), null, now);
                 em.persist(existing);
+                if (parent != null) {
+                    // RFC 4314 leaves the initial ACL to the server: a subfolder starts as its parent is shared.
+                    DefaultFolderAclService.inherit(em, parent, existing);
+                }
             }
             parent = existing;
         }
@@ -118,6 +122,7 @@ public class DefaultFolderService implements FolderService {
         em.createQuery("delete from MailItem i where i.folder = :f").setParameter("f", locked).executeUpdate();
         em.createQuery("delete from ExpungedItem e where e.folder = :f").setParameter("f", locked)
                 .executeUpdate();
+        DefaultFolderAclService.dropAll(em, locked);
         for (Object[] r : refs) {
             contents.adjust(em.find(MessageContent.class, r[0]), -((Number) r[1]).intValue());
         }

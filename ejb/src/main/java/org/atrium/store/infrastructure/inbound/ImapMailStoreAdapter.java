@@ -15,8 +15,10 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.AppendResult;
 import org.atrium.connector.imap.port.CopyResult;
 import org.atrium.connector.imap.port.FlagOperation;
@@ -34,6 +36,7 @@ import org.atrium.connector.imap.port.StoreResult;
 import org.atrium.connector.mime.ParsedMessage;
 import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.FolderAclService;
 import org.atrium.store.application.FolderChangeNotifier;
 import org.atrium.store.application.FolderService;
 import org.atrium.store.application.FolderService.FolderCounters;
@@ -45,6 +48,7 @@ import org.atrium.store.application.internal.BlobStoreHolder;
 import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.FlagMode;
 import org.atrium.store.domain.Quota;
+import org.atrium.store.domain.Rights;
 import org.atrium.store.domain.SpecialUse;
 
 /**
@@ -71,6 +75,9 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    FolderAclService acls;
 
     @Inject
     BlobStoreHolder blobs;
@@ -313,6 +320,58 @@ public class ImapMailStoreAdapter implements ImapMailStore {
     }
 
     @Override
+    public Map<String, String> getAcl(String account, String path) throws MailboxException {
+        try {
+            return acls.acl(account, path);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public void setAcl(String account, String path, String identifier, AclOperation operation, String rights)
+            throws MailboxException {
+        Rights parsed;
+        try {
+            parsed = Rights.parse(rights);
+        } catch (IllegalArgumentException e) {
+            // The IMAP parser already refused unknown rights with BAD (RFC 4314 §3.1); this is a defensive answer.
+            throw new MailboxException(Code.CANNOT, e.getMessage());
+        }
+        try {
+            acls.change(account, path, identifier, rightsMode(operation), parsed);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    static Rights.Mode rightsMode(AclOperation operation) {
+        return switch (operation) {
+            case ADD -> Rights.Mode.ADD;
+            case REMOVE -> Rights.Mode.REMOVE;
+            case REPLACE -> Rights.Mode.REPLACE;
+        };
+    }
+
+    @Override
+    public void deleteAcl(String account, String path, String identifier) throws MailboxException {
+        try {
+            acls.remove(account, path, identifier);
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
+    public String myRights(String account, String path) throws MailboxException {
+        try {
+            return acls.myRights(account, path).value();
+        } catch (RuntimeException e) {
+            throw mapped(e, Code.NONEXISTENT);
+        }
+    }
+
+    @Override
     public AutoCloseable watch(long folderId, Runnable listener) {
         return notifier.watch(folderId, listener);
     }
@@ -332,6 +391,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
                 case OVER_QUOTA -> Code.OVERQUOTA;
                 case CANNOT -> Code.CANNOT;
                 case LIMIT -> Code.LIMIT;
+                case NO_PERMISSION -> Code.NOPERM;
             };
             return new MailboxException(code, r.getMessage());
         }

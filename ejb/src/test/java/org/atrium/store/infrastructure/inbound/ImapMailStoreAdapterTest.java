@@ -9,12 +9,14 @@ import jakarta.persistence.EntityNotFoundException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.FlagOperation;
 import org.atrium.connector.imap.port.MailboxException.Code;
 import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MailboxRefusal.Reason;
 import org.atrium.store.domain.Flag;
 import org.atrium.store.domain.FlagMode;
+import org.atrium.store.domain.Rights;
 import org.atrium.store.domain.SpecialUse;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,7 @@ class ImapMailStoreAdapterTest {
         assertEquals(Code.OVERQUOTA, code(Reason.OVER_QUOTA, Code.TRYCREATE));
         assertEquals(Code.CANNOT, code(Reason.CANNOT, Code.NONEXISTENT));
         assertEquals(Code.LIMIT, code(Reason.LIMIT, Code.NONEXISTENT));
+        assertEquals(Code.NOPERM, code(Reason.NO_PERMISSION, Code.NONEXISTENT), "RFC 4314 §4: no administer right");
         assertEquals(Code.HASCHILDREN, ImapMailStoreAdapter.mapped(
                 new EJBException(new MailboxRefusal(Reason.HAS_CHILDREN, "x")), Code.NONEXISTENT).code(),
                 "unwrapped from a container exception");
@@ -66,5 +69,8 @@ class ImapMailStoreAdapterTest {
         assertEquals(FlagMode.ADD, ImapMailStoreAdapter.mode(FlagOperation.ADD));
         assertEquals(FlagMode.REMOVE, ImapMailStoreAdapter.mode(FlagOperation.REMOVE));
         assertEquals(FlagMode.REPLACE, ImapMailStoreAdapter.mode(FlagOperation.REPLACE));
+        assertEquals(Rights.Mode.ADD, ImapMailStoreAdapter.rightsMode(AclOperation.ADD));
+        assertEquals(Rights.Mode.REMOVE, ImapMailStoreAdapter.rightsMode(AclOperation.REMOVE));
+        assertEquals(Rights.Mode.REPLACE, ImapMailStoreAdapter.rightsMode(AclOperation.REPLACE));
     }
 }

@@ -1,6 +1,7 @@
 package org.atrium.store.infrastructure.persistence.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.Set;
 import org.atrium.store.domain.Account;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
+import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 import org.flywaydb.core.Flyway;
@@ -73,7 +76,7 @@ class MigrationSchemaTest {
     void everyMappedColumnExists(Db db) throws Exception {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
-                    ExpungedItem.class)) {
+                    ExpungedItem.class, FolderAcl.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
@@ -104,10 +107,18 @@ class MigrationSchemaTest {
             }
             s.execute("INSERT INTO expunged_item (folder_id, uid, modseq) SELECT id, 5, 9 FROM folder "
                     + "WHERE path = 'INBOX'");
+            s.execute("INSERT INTO folder_acl (folder_id, identifier, rights) SELECT id, 'anyone', 'lr' FROM folder "
+                + "WHERE path = 'INBOX'");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO folder_acl (folder_id, identifier, rights) "
+                    + "SELECT id, 'anyone', 'l' FROM folder WHERE path = 'INBOX'"), "one entry per identifier");
             s.execute("DELETE FROM folder WHERE path = 'INBOX'");
             try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM expunged_item")) {
                 assertTrue(r.next());
                 assertEquals(0, r.getLong(1), "the history goes with its folder");
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM folder_acl")) {
+                assertTrue(r.next());
+                assertEquals(0, r.getLong(1), "the ACL goes with its folder (RFC 4314 entries of a deleted folder)");
             }
             s.execute("DELETE FROM account WHERE address = 'u@m.test'");
             s.execute("DELETE FROM domain WHERE name = 'm.test'");

@@ -1,0 +1,5 @@
+package org.atrium.connector.imap;
+
+/** GETACL (RFC 4314 §3.3). */
+public record GetAclRequest(String tag, MailboxName mailbox) implements ImapRequest {
+}
