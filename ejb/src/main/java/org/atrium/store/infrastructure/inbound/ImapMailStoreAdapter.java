@@ -45,6 +45,7 @@ import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MessageService;
 import org.atrium.store.application.MessageService.ItemState;
 import org.atrium.store.application.internal.BlobStoreHolder;
+import org.atrium.store.application.internal.LoginFailures;
 import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.FlagMode;
 import org.atrium.store.domain.Quota;
@@ -88,9 +89,19 @@ public class ImapMailStoreAdapter implements ImapMailStore {
     @Inject
     FolderChangeNotifier notifier;
 
+    @Inject
+    LoginFailures loginFailures;
+
+    /** Failures are counted per login and answered late ({@link LoginFailures}); the sleep holds no transaction. */
     @Override
     public Optional<String> authenticate(String user, String password, String clientIp) {
-        return directory.authenticate(user, password, clientIp, "imap").map(a -> a.address());
+        Optional<String> account = directory.authenticate(user, password, clientIp, "imap").map(a -> a.address());
+        if (account.isPresent()) {
+            loginFailures.succeeded(user);
+        } else {
+            loginFailures.failAndWait(user);
+        }
+        return account;
     }
 
     @Override
