@@ -26,11 +26,11 @@ final class ImapResponses {
 
     /** A store path as the quoted mailbox name the client expects (modified UTF-7 unless UTF8=ACCEPT). */
     static String mailbox(String path, ImapContext ctx) {
-        return quote(MailboxPaths.toWire(path, ctx.enabled(ImapContext.UTF8_ACCEPT)));
+        return quote(MailboxPaths.toWire(path, ctx.utf8()));
     }
 
     /** The store path a client's mailbox argument names. */
     static String path(MailboxName name, ImapContext ctx) throws org.atrium.connector.imap.port.MailboxException {
-        return MailboxPaths.toPath(name, ctx.enabled(ImapContext.UTF8_ACCEPT));
+        return MailboxPaths.toPath(name, ctx.utf8());
     }
 }
