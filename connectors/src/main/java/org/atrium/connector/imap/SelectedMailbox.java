@@ -20,7 +20,8 @@ import org.atrium.connector.imap.port.SelectedFolder;
  * sequence number (marked {@link #isExpunged(int) expunged}) until the EXPUNGE or VANISHED response has been sent,
  * which RFC 3501 §7.4.1 forbids during FETCH, STORE and SEARCH; new messages get an EXISTS before any response names
  * them. Under IMAP4rev2 (RFC 9051 Appendix E: \Recent and RECENT are gone) the view still tracks \Recent, for the
- * RECENT/NEW/OLD search keys, but never shows it: no RECENT response, no \Recent in FETCH FLAGS. Not thread-safe: owned by one session and touched on its worker only.
+ * RECENT/NEW/OLD search keys, but never shows it: no RECENT response, no \Recent in FETCH FLAGS. Not thread-safe:
+ * owned by one session and touched on its worker only.
  */
 public final class SelectedMailbox {
 

@@ -190,7 +190,8 @@ class ImapMailboxCommandsTest {
         byte[] raw = "Subject: x\r\n\r\na\0b\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals(List.of("a1 OK [APPENDUID 1000 1] APPEND completed"),
                 c.type("a1 APPEND INBOX ~{" + raw.length + "+}\r\nSubject: x\r\n\r\na\0b\r\n\r\n"));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(raw, store.folder("alice", "INBOX").messages.firstEntry().getValue().raw);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(raw,
+                store.folder("alice", "INBOX").messages.firstEntry().getValue().raw);
     }
 
     @Test
