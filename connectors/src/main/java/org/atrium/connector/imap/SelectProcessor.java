@@ -16,8 +16,8 @@ import org.atrium.connector.imap.port.SelectedFolder;
  * (RFC 7162 §3.2.11, RFC 9051 §7.1), FLAGS, PERMANENTFLAGS (empty for EXAMINE), EXISTS, RECENT, UNSEEN (if any),
  * UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ (with CONDSTORE), then for QRESYNC {@code * VANISHED (EARLIER)} and FETCHes
  * of what changed since the client's MODSEQ, then {@code OK [READ-WRITE]} or {@code [READ-ONLY]}. A failed SELECT
- * leaves no mailbox selected (§6.3.1). Once IMAP4rev2 is enabled (RFC 9051 §6.3.2, Appendix E) {@code * LIST () "/" name} takes the place of
- * RECENT and UNSEEN is left out; the view then never shows \Recent.
+ * leaves no mailbox selected (§6.3.1). Once IMAP4rev2 is enabled (RFC 9051 §6.3.2, Appendix E)
+ * {@code * LIST () "/" name} takes the place of RECENT and UNSEEN is left out; the view then never shows \Recent.
  */
 public class SelectProcessor implements ImapProcessor<SelectRequest> {
 
