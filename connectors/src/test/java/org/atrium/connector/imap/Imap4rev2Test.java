@@ -94,6 +94,28 @@ class Imap4rev2Test {
     }
 
     @Test
+    void idleReportsNewMessagesWithoutRecentRfc9051s6_3_13() {
+        rev2();
+        c.send("a1 SELECT INBOX");
+        assertEquals(List.of("+ idling"), c.send("a2 IDLE"));
+        store.deliver("alice", "INBOX", MAIL);
+        assertEquals(List.of("* 1 EXISTS"), c.drain());
+        assertEquals(List.of("a2 OK IDLE terminated"), c.type("DONE\r\n"));
+    }
+
+    @Test
+    void eightBitQuotedStringsAreAcceptedOnlyAfterEnableRfc9051s4_3() {
+        store.deliver("alice", "INBOX", "Subject: \u00fcber\r\n\r\nx\r\n");
+        c.send("a1 EXAMINE INBOX");
+        assertEquals(List.of("a2 BAD SEARCH: 8-bit character in quoted string"), c.send("a2 SEARCH SUBJECT \"\u00fcber\""));
+        c.send("a3 UNSELECT");
+        rev2();
+        c.send("a4 EXAMINE INBOX");
+        assertEquals(List.of("* ESEARCH (TAG \"a5\") ALL 1", "a5 OK SEARCH completed"),
+                c.send("a5 SEARCH SUBJECT \"\u00fcber\""));
+    }
+
+    @Test
     void withoutEnableRecentIsShownAsInRfc3501() {
         store.deliver("alice", "INBOX", MAIL);
         List<String> r = c.send("a1 SELECT INBOX");
