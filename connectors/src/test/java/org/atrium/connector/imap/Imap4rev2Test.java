@@ -107,7 +107,8 @@ class Imap4rev2Test {
     void eightBitQuotedStringsAreAcceptedOnlyAfterEnableRfc9051s4_3() {
         store.deliver("alice", "INBOX", "Subject: \u00fcber\r\n\r\nx\r\n");
         c.send("a1 EXAMINE INBOX");
-        assertEquals(List.of("a2 BAD SEARCH: 8-bit character in quoted string"), c.send("a2 SEARCH SUBJECT \"\u00fcber\""));
+        assertEquals(List.of("a2 BAD SEARCH: 8-bit character in quoted string"),
+                c.send("a2 SEARCH SUBJECT \"\u00fcber\""));
         c.send("a3 UNSELECT");
         rev2();
         c.send("a4 EXAMINE INBOX");
