@@ -19,6 +19,11 @@ public final class ImapCapabilities {
 
     private static final List<Entry> DECLARED = List.of(
             new Entry("IMAP4rev1", Set.of()),
+            // RFC 9051 §6.3.1, Appendix E: a client opts into IMAP4rev2 with ENABLE; what rev2 makes mandatory must
+            // be there (ENABLE, NAMESPACE, UNSELECT, MOVE, IDLE, ESEARCH, LIST-EXTENDED/LIST-STATUS, STATUS=SIZE,
+            // BINARY's FETCH items and APPEND literal8).
+            new Entry("IMAP4rev2", Set.of("ENABLE", "NAMESPACE", "UNSELECT", "MOVE", "IDLE", "SEARCH", "LIST",
+                    "STATUS", "FETCH", "APPEND")),
             new Entry("LITERAL+", Set.of()), // RFC 7888, framed by ImapRequestReader
             new Entry("SASL-IR", Set.of("AUTHENTICATE")), // RFC 4959
             new Entry("AUTH=PLAIN", Set.of("AUTHENTICATE")), // RFC 4616
@@ -47,7 +52,8 @@ public final class ImapCapabilities {
             new Entry("RIGHTS=" + AclRights.EXTENDED, // RFC 4314 §2.1: k x t e beyond RFC 2086
                     Set.of("SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS")),
             new Entry("APPENDLIMIT=", Set.of("APPEND")), // RFC 7889, value appended below
-            new Entry("STATUS=SIZE", Set.of("STATUS"))); // RFC 8438
+            new Entry("STATUS=SIZE", Set.of("STATUS")), // RFC 8438
+            new Entry("BINARY", Set.of("FETCH", "APPEND"))); // RFC 3516: BINARY[] items, literal8 in APPEND
 
     private ImapCapabilities() {
     }

@@ -72,7 +72,8 @@ public final class ImapCommandParsers {
     /**
      * Parses one command.
      *
-     * @param utf8 whether the session enabled UTF8=ACCEPT (RFC 6855), which allows UTF-8 in quoted strings
+     * @param utf8 whether the session enabled UTF8=ACCEPT (RFC 6855 §3) or IMAP4rev2 (RFC 9051 §4.3), which allow
+     *     UTF-8 in quoted strings
      */
     public Result parse(ImapCommandLine command, boolean utf8) {
         ImapCommandParser parser = parsers.get(command.name());

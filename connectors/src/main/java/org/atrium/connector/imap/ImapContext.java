@@ -25,6 +25,8 @@ public interface ImapContext {
     String CONDSTORE = "CONDSTORE";
     String QRESYNC = "QRESYNC";
     String UTF8_ACCEPT = "UTF8=ACCEPT";
+    /** RFC 9051 §6.3.1: spelt as advertised, although ENABLE matches it case-insensitively. */
+    String IMAP4REV2 = "IMAP4rev2";
 
     ImapMailStore store();
 
@@ -118,10 +120,27 @@ public interface ImapContext {
     /** Leaves SELECTED state for AUTHENTICATED (CLOSE, UNSELECT, failed SELECT; RFC 3501 §6.3.1, §6.4.2). */
     void unselect();
 
-    /** Whether an extension is enabled ({@link #CONDSTORE}, {@link #QRESYNC}, {@link #UTF8_ACCEPT}). */
+    /** Whether an extension is enabled ({@link #CONDSTORE}, {@link #QRESYNC}, {@link #UTF8_ACCEPT},
+     * {@link #IMAP4REV2}). */
     boolean enabled(String extension);
 
     Set<String> enabledExtensions();
+
+    /**
+     * Whether mailbox names and quoted strings are UTF-8 rather than modified UTF-7 and 7-bit: after ENABLE
+     * UTF8=ACCEPT (RFC 6855 §3) or ENABLE IMAP4rev2 (RFC 9051 §5.1, §4.3).
+     */
+    default boolean utf8() {
+        return enabled(UTF8_ACCEPT) || enabled(IMAP4REV2);
+    }
+
+    /**
+     * Whether the session follows IMAP4rev2 (RFC 9051 §6.3.1, Appendix E): no RECENT responses or \Recent flag,
+     * ESEARCH instead of SEARCH.
+     */
+    default boolean rev2() {
+        return enabled(IMAP4REV2);
+    }
 
     /**
      * Enables an extension (RFC 5161; RFC 7162 §3.1: a CONDSTORE-enabling command; QRESYNC implies CONDSTORE). An

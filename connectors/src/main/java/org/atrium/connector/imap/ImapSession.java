@@ -182,7 +182,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     private void execute(ImapCommandLine command) {
         refreshBeforeTagged = false;
         expungeAllowed = true;
-        ImapCommandParsers.Result result = registry.parsers().parse(command, enabled(UTF8_ACCEPT));
+        ImapCommandParsers.Result result = registry.parsers().parse(command, utf8());
         if (result instanceof ImapCommandParsers.Result.Bad b) {
             bad(b.tag(), b.message());
             return;

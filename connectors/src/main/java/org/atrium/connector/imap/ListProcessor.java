@@ -33,7 +33,7 @@ public final class ListProcessor extends BaseProcessor<ListRequest> {
                 rootAsked = true;
             } else {
                 patterns.add(new ListPattern(reference, MailboxPaths.toPath(new MailboxName(p),
-                        ctx.enabled(ImapContext.UTF8_ACCEPT))));
+                        ctx.utf8())));
             }
         }
         if (rootAsked) {

@@ -20,7 +20,7 @@ public final class LsubProcessor extends BaseProcessor<LsubRequest> {
             ctx.untagged("LSUB (\\Noselect) \"/\" \"\"");
         } else {
             ListPattern pattern = new ListPattern(reference, MailboxPaths.toPath(new MailboxName(request.pattern()),
-                    ctx.enabled(ImapContext.UTF8_ACCEPT)));
+                    ctx.utf8()));
             for (FolderInfo f : ctx.store().folders(ctx.requireAccount())) {
                 if (f.subscribed() && pattern.matches(f.path())) {
                     ctx.untagged("LSUB () \"/\" " + ImapResponses.mailbox(f.path(), ctx));

@@ -16,7 +16,8 @@ import org.atrium.connector.imap.port.MailboxException;
  * <p>Invariants: only US-ASCII and UTF-8 are accepted as CHARSET ({@code NO [BADCHARSET (US-ASCII UTF-8)]}
  * otherwise, §6.4.4); messages waiting for their EXPUNGE response match nothing; details and content are read from
  * the store only when a key needs them ({@link SearchEvaluator#needsDetails}, {@link SearchEvaluator#needsContent}),
- * one message's content at a time. A plain SEARCH answers {@code * SEARCH n...}, with {@code (MODSEQ m)} when the
+ * one message's content at a time. Once IMAP4rev2 is enabled every SEARCH is answered as if it said {@code RETURN ()}
+ * (RFC 9051 §6.4.4). Otherwise a plain SEARCH answers {@code * SEARCH n...}, with {@code (MODSEQ m)} when the
  * criteria used MODSEQ and something matched (RFC 7162 §3.1.5); a SEARCH with RETURN answers one
  * {@code * ESEARCH (TAG "t") [UID] [MIN n] [MAX n] [COUNT n] [ALL set] [MODSEQ m]} (RFC 4731 §3.1), except for
  * RETURN (SAVE) alone, which answers nothing untagged (RFC 5182 §2.1). SAVE keeps the result's UIDs for {@code $};
@@ -46,6 +47,10 @@ public final class SearchProcessor extends BaseProcessor<SearchRequest> {
     public void process(SearchRequest request, ImapContext ctx) throws MailboxException, IOException {
         String tag = request.tag();
         Set<ReturnOption> opts = request.returnOptions();
+        if (opts == null && ctx.rev2()) {
+            // RFC 9051 §6.4.4, §7.3.4: IMAP4rev2 has no SEARCH response; without RETURN the answer is ESEARCH ALL.
+            opts = Set.of();
+        }
         boolean save = opts != null && opts.contains(ReturnOption.SAVE);
         if (!supportedCharset(request.charset())) {
             if (save) {

@@ -12,11 +12,12 @@ import org.atrium.connector.imap.port.SelectedFolder;
  * SELECT (RFC 3501 §6.3.1), and EXAMINE (§6.3.2) through {@link ExamineProcessor}: opens a folder as the session's
  * {@link SelectedMailbox}, with the CONDSTORE and QRESYNC select parameters (RFC 7162 §3.1.8, §3.2.5).
  *
- * <p>Response order: {@code * OK [CLOSED]} when a mailbox was selected and CONDSTORE/QRESYNC is on (RFC 7162
- * §3.2.11), FLAGS, PERMANENTFLAGS (empty for EXAMINE), EXISTS, RECENT, UNSEEN (if any), UIDVALIDITY, UIDNEXT,
- * HIGHESTMODSEQ (with CONDSTORE), then for QRESYNC {@code * VANISHED (EARLIER)} and FETCHes of what changed since the
- * client's MODSEQ, then {@code OK [READ-WRITE]} or {@code [READ-ONLY]}. A failed SELECT leaves no mailbox selected
- * (§6.3.1).
+ * <p>Response order: {@code * OK [CLOSED]} when a mailbox was selected and CONDSTORE/QRESYNC or IMAP4rev2 is on
+ * (RFC 7162 §3.2.11, RFC 9051 §7.1), FLAGS, PERMANENTFLAGS (empty for EXAMINE), EXISTS, RECENT, UNSEEN (if any),
+ * UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ (with CONDSTORE), then for QRESYNC {@code * VANISHED (EARLIER)} and FETCHes
+ * of what changed since the client's MODSEQ, then {@code OK [READ-WRITE]} or {@code [READ-ONLY]}. A failed SELECT
+ * leaves no mailbox selected (§6.3.1). Once IMAP4rev2 is enabled (RFC 9051 §6.3.2, Appendix E)
+ * {@code * LIST () "/" name} takes the place of RECENT and UNSEEN is left out; the view then never shows \Recent.
  */
 public class SelectProcessor implements ImapProcessor<SelectRequest> {
 
@@ -46,16 +47,17 @@ public class SelectProcessor implements ImapProcessor<SelectRequest> {
         }
         if (ctx.selected().isPresent()) {
             ctx.unselect();
-            if (ctx.enabled(ImapContext.CONDSTORE)) {
+            if (ctx.enabled(ImapContext.CONDSTORE) || ctx.rev2()) {
+                // RFC 7162 §3.2.11 with CONDSTORE; RFC 9051 §7.1 (CLOSED) always for IMAP4rev2.
                 ctx.untagged("OK [CLOSED] Previous mailbox is now closed");
             }
         }
-        String path = MailboxPaths.toPath(request.mailbox(), ctx.enabled(ImapContext.UTF8_ACCEPT));
+        String path = MailboxPaths.toPath(request.mailbox(), ctx.utf8());
         SelectedFolder folder = ctx.store().select(ctx.requireAccount(), path, request.readOnly());
         if (request.condstore()) {
             ctx.enable(ImapContext.CONDSTORE); // RFC 7162 §3.1.8: a CONDSTORE-enabling command
         }
-        SelectedMailbox view = SelectedMailbox.of(folder, request.readOnly());
+        SelectedMailbox view = SelectedMailbox.of(folder, request.readOnly(), ctx.rev2());
         ctx.select(view);
         ctx.untagged("FLAGS " + view.flagsList());
         if (request.readOnly()) {
@@ -65,9 +67,15 @@ public class SelectProcessor implements ImapProcessor<SelectRequest> {
             ctx.untagged("OK [PERMANENTFLAGS " + flags.substring(0, flags.length() - 1) + " \\*)] Flags permitted");
         }
         ctx.untagged(view.exists() + " EXISTS");
-        ctx.untagged(view.recentCount() + " RECENT");
+        if (ctx.rev2()) {
+            // RFC 9051 §6.3.2: a LIST response with the mailbox name (attributes may be empty) replaces RECENT.
+            ctx.untagged("LIST () \"/\" " + ImapResponses.mailbox(view.path(), ctx));
+        } else {
+            ctx.untagged(view.recentCount() + " RECENT");
+        }
         int unseen = view.firstUnseen();
-        if (unseen > 0) {
+        if (unseen > 0 && !ctx.rev2()) {
+            // RFC 9051 §6.3.2 no longer lists the UNSEEN response code; IMAP4rev2 clients SEARCH or STATUS for it.
             ctx.untagged("OK [UNSEEN " + unseen + "] First unseen");
         }
         ctx.untagged("OK [UIDVALIDITY " + view.uidValidity() + "] UIDs valid");

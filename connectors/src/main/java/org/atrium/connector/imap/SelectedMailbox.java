@@ -19,7 +19,9 @@ import org.atrium.connector.imap.port.SelectedFolder;
  * client's idea of the message count always equals {@link #exists()}: a message expunged elsewhere keeps its
  * sequence number (marked {@link #isExpunged(int) expunged}) until the EXPUNGE or VANISHED response has been sent,
  * which RFC 3501 §7.4.1 forbids during FETCH, STORE and SEARCH; new messages get an EXISTS before any response names
- * them. Not thread-safe: owned by one session and touched on its worker only.
+ * them. Under IMAP4rev2 (RFC 9051 Appendix E: \Recent and RECENT are gone) the view still tracks \Recent, for the
+ * RECENT/NEW/OLD search keys, but never shows it: no RECENT response, no \Recent in FETCH FLAGS. Not thread-safe:
+ * owned by one session and touched on its worker only.
  */
 public final class SelectedMailbox {
 
@@ -47,13 +49,15 @@ public final class SelectedMailbox {
     private final String path;
     private final long uidValidity;
     private final boolean readOnly;
+    private final boolean showRecent;
     private final List<Entry> entries;
     private final Set<String> keywords;
     private long uidNext;
     private long highestModseq;
     private int announcedRecent;
 
-    private SelectedMailbox(SelectedFolder folder, boolean readOnly) {
+    private SelectedMailbox(SelectedFolder folder, boolean readOnly, boolean showRecent) {
+        this.showRecent = showRecent;
         this.folderId = folder.folderId();
         this.path = folder.path();
         this.uidValidity = folder.uidValidity();
@@ -70,7 +74,20 @@ public final class SelectedMailbox {
 
     /** The view right after SELECT (read-write) or EXAMINE ({@code readOnly}). */
     public static SelectedMailbox of(SelectedFolder folder, boolean readOnly) {
-        return new SelectedMailbox(folder, readOnly);
+        return new SelectedMailbox(folder, readOnly, true);
+    }
+
+    /**
+     * The view for an IMAP4rev2 session ({@code rev2}: RFC 9051 Appendix E, no \Recent or RECENT) or an RFC 3501
+     * one.
+     */
+    public static SelectedMailbox of(SelectedFolder folder, boolean readOnly, boolean rev2) {
+        return new SelectedMailbox(folder, readOnly, !rev2);
+    }
+
+    /** Whether RECENT responses and the \Recent flag are shown (RFC 3501), or not (IMAP4rev2). */
+    public boolean showsRecent() {
+        return showRecent;
     }
 
     public long folderId() {
@@ -176,7 +193,7 @@ public final class SelectedMailbox {
         return entry(seq).expunged;
     }
 
-    /** The flags as FETCH FLAGS shows them: the stored ones plus \Recent when it applies. */
+    /** The flags as FETCH FLAGS shows them: the stored ones plus \Recent when it applies (never for IMAP4rev2). */
     public List<String> fetchFlags(int seq) {
         Entry e = entry(seq);
         List<String> flags = new ArrayList<>(e.flags.size() + 1);
@@ -190,7 +207,7 @@ public final class SelectedMailbox {
                 flags.add(f);
             }
         }
-        if (e.recent) {
+        if (e.recent && showRecent) {
             flags.add(RECENT);
         }
         return flags;
@@ -257,7 +274,8 @@ public final class SelectedMailbox {
      * Applies the changes the store reports since {@link #highestModseq()} and returns the untagged responses (without
      * the leading {@code "* "}) that tell the client, in this order: FLAGS when a new keyword appeared; EXPUNGE
      * responses from the highest sequence number down, or one VANISHED when QRESYNC is enabled (RFC 7162 §3.2.10),
-     * only when {@code allowExpunge}; EXISTS and RECENT when they changed (RFC 3501 §7.3.1-2); a FETCH of UID, FLAGS
+     * only when {@code allowExpunge}; EXISTS and RECENT when they changed (RFC 3501 §7.3.1-2; no RECENT for
+     * IMAP4rev2); a FETCH of UID, FLAGS
      * and (with CONDSTORE) MODSEQ for each message whose flags another session changed (RFC 7162 §3.2.4 asks for
      * the UID when QRESYNC is on; it is always sent, which RFC 3501 allows).
      */
@@ -303,7 +321,7 @@ public final class SelectedMailbox {
             out.add(entries.size() + " EXISTS");
         }
         int recent = recentCount();
-        if (recent != announcedRecent || added > 0) {
+        if (showRecent && (recent != announcedRecent || added > 0)) {
             out.add(recent + " RECENT");
             announcedRecent = recent;
         }

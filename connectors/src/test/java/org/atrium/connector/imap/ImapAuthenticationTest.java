@@ -109,12 +109,12 @@ class ImapAuthenticationTest {
                 "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                 "CONDSTORE", "QRESYNC", "ESEARCH", "SEARCHRES", "SORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
                 "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE", "ACL", "RIGHTS=texk", "APPENDLIMIT=52428800",
-                "STATUS=SIZE")) {
+                "STATUS=SIZE", "IMAP4rev2", "BINARY")) {
             assertTrue(c.session.capabilities().contains(cap), cap);
         }
-        // Nothing this server does not implement: no TLS on this connection, plaintext LOGIN allowed, no IMAP4rev2
-        // (RFC 9051) nor UTF8=ACCEPT (RFC 6855), no other SASL mechanism.
-        for (String cap : List.of("STARTTLS", "LOGINDISABLED", "IMAP4rev2", "UTF8=ACCEPT", "AUTH=CRAM-MD5",
+        // Nothing this server does not implement: no TLS on this connection, plaintext LOGIN allowed, no UTF8=ACCEPT
+        // (RFC 6855), no other SASL mechanism.
+        for (String cap : List.of("STARTTLS", "LOGINDISABLED", "UTF8=ACCEPT", "AUTH=CRAM-MD5",
                 "AUTH=LOGIN", "COMPRESS=DEFLATE", "NOTIFY", "METADATA")) {
             assertTrue(!c.session.capabilities().contains(cap), cap);
         }

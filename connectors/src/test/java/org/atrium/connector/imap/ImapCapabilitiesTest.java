@@ -16,10 +16,10 @@ class ImapCapabilitiesTest {
         Set<String> all = Set.of("AUTHENTICATE", "ENABLE", "ID", "IDLE", "NAMESPACE", "UNSELECT", "APPEND", "COPY",
                 "EXPUNGE", "MOVE", "LIST", "STATUS", "SELECT", "FETCH", "STORE", "SEARCH", "SORT", "THREAD",
                 "GETQUOTA", "GETQUOTAROOT", "SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS");
-        assertEquals("IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ENABLE ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE CHILDREN "
-                + "SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH SEARCHRES SORT "
+        assertEquals("IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR AUTH=PLAIN ENABLE ID IDLE NAMESPACE UNSELECT UIDPLUS MOVE "
+                + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH SEARCHRES SORT "
                 + "THREAD=ORDEREDSUBJECT THREAD=REFERENCES QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE ACL RIGHTS=texk "
-                + "APPENDLIMIT=52428800 STATUS=SIZE", String.join(" ", ImapCapabilities.of(all, SETTINGS)));
+                + "APPENDLIMIT=52428800 STATUS=SIZE BINARY", String.join(" ", ImapCapabilities.of(all, SETTINGS)));
     }
 
     @Test
@@ -37,6 +37,20 @@ class ImapCapabilitiesTest {
             some.remove(missing);
             assertEquals(List.of("IMAP4rev1", "LITERAL+"), ImapCapabilities.of(some, SETTINGS), missing);
         }
+    }
+
+    @Test
+    void imap4rev2NeedsWhatRfc9051MakesMandatory() {
+        Set<String> rev2 = Set.of("ENABLE", "NAMESPACE", "UNSELECT", "MOVE", "IDLE", "SEARCH", "LIST", "STATUS",
+                "FETCH", "APPEND");
+        assertEquals(true, ImapCapabilities.of(rev2, SETTINGS).contains("IMAP4rev2"));
+        for (String missing : rev2) {
+            Set<String> some = new java.util.HashSet<>(rev2);
+            some.remove(missing);
+            assertEquals(false, ImapCapabilities.of(some, SETTINGS).contains("IMAP4rev2"), missing);
+        }
+        assertEquals(List.of("IMAP4rev1", "LITERAL+", "APPENDLIMIT=52428800", "BINARY"),
+                ImapCapabilities.of(Set.of("FETCH", "APPEND"), SETTINGS));
     }
 
     @Test

@@ -184,9 +184,14 @@ class ImapMailboxCommandsTest {
     }
 
     @Test
-    void appendOfLiteral8WithoutBinaryIsBadRfc3516() {
-        assertEquals(List.of("a1 BAD literal8 requires the BINARY extension"),
-                c.type("a1 APPEND INBOX ~{11+}\r\nSubject: x\r\n"));
+    void appendOfLiteral8IsAcceptedNowThatBinaryIsAdvertisedRfc3516s4_4() {
+        assertTrue(c.session.capabilities().contains("BINARY"));
+        // A NUL octet is what literal8 is for (RFC 3516 §4.4); the store keeps the octets as sent.
+        byte[] raw = "Subject: x\r\n\r\na\0b\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(List.of("a1 OK [APPENDUID 1000 1] APPEND completed"),
+                c.type("a1 APPEND INBOX ~{" + raw.length + "+}\r\nSubject: x\r\n\r\na\0b\r\n\r\n"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(raw,
+                store.folder("alice", "INBOX").messages.firstEntry().getValue().raw);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ImapSessionFrameworkTest {
     void greetingCarriesCapabilitiesAndHostRfc3501s7_1_1() {
         List<String> g = c.drain();
         assertEquals(1, g.size());
-        assertTrue(g.get(0).startsWith("* OK [CAPABILITY IMAP4rev1 LITERAL+"), g.get(0));
+        assertTrue(g.get(0).startsWith("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL+"), g.get(0));
         assertTrue(g.get(0).endsWith("] mail.example.org Atrium IMAP4rev1 ready"), g.get(0));
     }
 
