@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.AppendResult;
 import org.atrium.connector.imap.port.CopyResult;
@@ -129,72 +130,50 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Override
     public FolderInfo create(String account, String path) throws MailboxException {
-        try {
-            return info(folders.create(account, path));
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        return call(Code.NONEXISTENT, () -> info(folders.create(account, path)));
     }
 
     @Override
     public void delete(String account, String path) throws MailboxException {
-        try {
-            folders.delete(account, path);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        run(Code.NONEXISTENT, () -> folders.delete(account, path));
     }
 
     @Override
     public void rename(String account, String from, String to) throws MailboxException {
-        try {
-            folders.rename(account, from, to);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        run(Code.NONEXISTENT, () -> folders.rename(account, from, to));
     }
 
     @Override
     public void setSubscribed(String account, String path, boolean subscribed) throws MailboxException {
-        try {
-            folders.setSubscribed(account, path, subscribed);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        run(Code.NONEXISTENT, () -> folders.setSubscribed(account, path, subscribed));
     }
 
     @Override
     public FolderStatus status(String account, String path) throws MailboxException {
-        try {
+        return call(Code.NONEXISTENT, () -> {
             FolderCounters c = folders.status(account, path);
             return new FolderStatus(c.messages(), c.recent(), c.uidNext(), c.uidValidity(), c.unseen(),
                     c.highestModseq(), c.size(), c.deleted());
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        });
     }
 
     @Override
     public SelectedFolder select(String account, String path, boolean readOnly) throws MailboxException {
-        try {
+        return call(Code.NONEXISTENT, () -> {
             MessageService.Opened o = messages.select(account, path, readOnly);
             return new SelectedFolder(o.folderId(), o.path(), o.uidValidity(), o.uidNext(), o.highestModseq(),
                     states(o.messages()), o.recentUidFloor(), o.keywords());
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        });
     }
 
     @Override
     public FolderChanges changes(String account, long folderId, long sinceModseq, boolean claimRecent)
             throws MailboxException {
-        try {
+        return call(Code.NONEXISTENT, () -> {
             MessageService.Changes c = messages.changes(account, folderId, sinceModseq, claimRecent);
             return new FolderChanges(c.highestModseq(), c.uidNext(), states(c.changed()), c.expunged(),
                     c.recentUidFloor());
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        });
     }
 
     private static List<MessageState> states(List<ItemState> items) {
@@ -211,26 +190,19 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Override
     public List<MessageDetails> details(String account, long folderId, List<Long> uids) throws MailboxException {
-        try {
+        return call(Code.NONEXISTENT, () -> {
             List<MessageDetails> out = new ArrayList<>(uids.size());
             for (MessageService.ItemDetails d : messages.details(account, folderId, uids)) {
                 out.add(new MessageDetails(d.uid(), d.internalDate(), d.size(),
                         ParsedMessage.fromJson(d.metadataJson())));
             }
             return out;
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        });
     }
 
     @Override
     public InputStream open(String account, long folderId, long uid) throws MailboxException, IOException {
-        String hash;
-        try {
-            hash = messages.blobHash(account, folderId, uid);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        String hash = call(Code.NONEXISTENT, () -> messages.blobHash(account, folderId, uid));
         return blobs.get().open(hash); // outside any transaction: streaming a large message holds no locks
     }
 
@@ -259,11 +231,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Override
     public List<Long> expunge(String account, long folderId, List<Long> uids) throws MailboxException {
-        try {
-            return messages.expunge(account, folderId, uids);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        return call(Code.NONEXISTENT, () -> messages.expunge(account, folderId, uids));
     }
 
     @Override
@@ -289,9 +257,15 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         ContentSummary summary;
         try {
             blob = blobs.get().store(new ByteArrayInputStream(message));
-            summary = summarizer.summarize(new ByteArrayInputStream(message));
         } catch (IOException e) {
             LOG.log(Level.ERROR, "imap: cannot store an appended message for " + account, e);
+            throw new MailboxException(Code.SERVERBUG, "cannot store the message");
+        }
+        try {
+            summary = summarizer.summarize(new ByteArrayInputStream(message));
+        } catch (IOException | RuntimeException e) {
+            discard(blob); // written but never referenced: hand it to the collector
+            LOG.log(Level.ERROR, "imap: cannot parse an appended message for " + account, e);
             throw new MailboxException(Code.SERVERBUG, "cannot store the message");
         }
         try {
@@ -315,12 +289,10 @@ public class ImapMailStoreAdapter implements ImapMailStore {
     @Override
     public CopyResult copy(String account, long folderId, List<Long> uids, String targetPath, boolean move)
             throws MailboxException {
-        try {
+        return call(Code.TRYCREATE, () -> {
             MessageService.Copied c = messages.copy(account, folderId, uids, targetPath, move);
             return new CopyResult(c.uidValidity(), c.sourceUids(), c.targetUids());
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.TRYCREATE);
-        }
+        });
     }
 
     @Override
@@ -332,11 +304,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Override
     public Map<String, String> getAcl(String account, String path) throws MailboxException {
-        try {
-            return acls.acl(account, path);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        return call(Code.NONEXISTENT, () -> acls.acl(account, path));
     }
 
     @Override
@@ -349,11 +317,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
             // The IMAP parser already refused unknown rights with BAD (RFC 4314 §3.1); this is a defensive answer.
             throw new MailboxException(Code.CANNOT, e.getMessage());
         }
-        try {
-            acls.change(account, path, identifier, rightsMode(operation), parsed);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        run(Code.NONEXISTENT, () -> acls.change(account, path, identifier, rightsMode(operation), parsed));
     }
 
     static Rights.Mode rightsMode(AclOperation operation) {
@@ -366,25 +330,33 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Override
     public void deleteAcl(String account, String path, String identifier) throws MailboxException {
-        try {
-            acls.remove(account, path, identifier);
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        run(Code.NONEXISTENT, () -> acls.remove(account, path, identifier));
     }
 
     @Override
     public String myRights(String account, String path) throws MailboxException {
-        try {
-            return acls.myRights(account, path).value();
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.NONEXISTENT);
-        }
+        return call(Code.NONEXISTENT, () -> acls.myRights(account, path).value());
     }
 
     @Override
     public AutoCloseable watch(long folderId, Runnable listener) {
         return notifier.watch(folderId, listener);
+    }
+
+    /** Runs a store call, turning its runtime failure into the IMAP response code ({@link #mapped}). */
+    private static <T> T call(Code missing, Supplier<T> storeCall) throws MailboxException {
+        try {
+            return storeCall.get();
+        } catch (RuntimeException e) {
+            throw mapped(e, missing);
+        }
+    }
+
+    private static void run(Code missing, Runnable storeCall) throws MailboxException {
+        call(missing, () -> {
+            storeCall.run();
+            return null;
+        });
     }
 
     /**
