@@ -2,6 +2,8 @@ package org.atrium.store.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -34,6 +36,10 @@ public class Account {
 
     @Column(nullable = false, unique = true)
     private String address;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountKind kind = AccountKind.USER;
 
     @Column(name = "display_name")
     private String displayName;
@@ -88,6 +94,32 @@ public class Account {
         this.displayName = displayName == null || displayName.isBlank() ? address.localPart() : displayName.strip();
         this.admin = admin;
         this.createdAt = now;
+    }
+
+    /**
+     * The holder of a public folder tree (ADR 0006): an internal address that is no mail address
+     * ({@code #public@organisation}, {@code #public@<domain>}), no password, never a recipient.
+     */
+    public static Account publicStore(Domain domain, AccountKind kind, Instant now) {
+        if (!kind.isPublic()) {
+            throw new IllegalArgumentException("not a public store kind: " + kind);
+        }
+        Account a = new Account();
+        a.domain = domain;
+        a.kind = kind;
+        a.localPart = "#public";
+        a.address = kind == AccountKind.PUBLIC_ORG ? ORGANISATION_STORE : "#public@" + domain.getName();
+        a.displayName = kind == AccountKind.PUBLIC_ORG ? "Public Folders" : "Public Folders (" + domain.getName() + ")";
+        a.enabled = false;
+        a.createdAt = now;
+        return a;
+    }
+
+    /** The internal address of the organisation's public folder store. */
+    public static final String ORGANISATION_STORE = "#public@organisation";
+
+    public AccountKind getKind() {
+        return kind;
     }
 
     public void setPassword(String password) {

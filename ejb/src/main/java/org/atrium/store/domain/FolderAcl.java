@@ -24,8 +24,11 @@ import java.util.Objects;
 @IdClass(FolderAcl.Key.class)
 public class FolderAcl {
 
-    /** The identifier every user matches (RFC 4314 §2). */
+    /** The identifier everybody matches, also the unauthenticated (RFC 4314 §2; Exchange's "Anonymous"). */
     public static final String ANYONE = "anyone";
+
+    /** The identifier every signed-in user matches (Exchange's "Default"; the name Dovecot and Cyrus use). */
+    public static final String AUTHENTICATED = "authenticated";
 
     /** RFC 5321 §4.5.3.1: 64 octets of local part, {@code @}, 255 of domain. */
     static final int MAX_IDENTIFIER = 320;
@@ -66,6 +69,10 @@ public class FolderAcl {
     @Column(nullable = false)
     private String rights;
 
+    /** Rights on the items the identifier created itself, among {@code w t e} (ADR 0006; {@link Role}). */
+    @Column(name = "own_rights", nullable = false)
+    private String ownRights = "";
+
     protected FolderAcl() {
     }
 
@@ -83,19 +90,20 @@ public class FolderAcl {
     }
 
     /**
-     * The stored form of an identifier: {@code anyone} or an address, lower case.
+     * The stored form of an identifier: {@code anyone}, {@code authenticated} or an address (of an account or a
+     * group), lower case.
      *
      * @throws IllegalArgumentException for anything else
      */
     public static String identifier(String identifier) {
         String id = identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT);
-        if (id.equals(ANYONE)) {
+        if (id.equals(ANYONE) || id.equals(AUTHENTICATED)) {
             return id;
         }
         int at = id.indexOf('@');
         if (at <= 0 || at != id.lastIndexOf('@') || at == id.length() - 1 || id.length() > MAX_IDENTIFIER
                 || id.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("not an address or anyone: " + identifier);
+            throw new IllegalArgumentException("not an address, anyone or authenticated: " + identifier);
         }
         return id;
     }
@@ -105,7 +113,9 @@ public class FolderAcl {
         if (child.getId() == null) {
             throw new IllegalArgumentException("the subfolder is not persisted");
         }
-        return new FolderAcl(child.getId(), identifier, getRights());
+        FolderAcl copy = new FolderAcl(child.getId(), identifier, getRights());
+        copy.ownRights = ownRights;
+        return copy;
     }
 
     public long getFolderId() {
@@ -118,6 +128,15 @@ public class FolderAcl {
 
     public Rights getRights() {
         return new Rights(rights);
+    }
+
+    public Rights getOwnRights() {
+        return new Rights(ownRights);
+    }
+
+    /** Rights on the grantee's own items; only {@code w}, {@code t} and {@code e} mean anything there. */
+    public void setOwnRights(Rights ownRights) {
+        this.ownRights = ownRights.value();
     }
 
     /** Replaces the rights; an entry never holds none (see class comment). */

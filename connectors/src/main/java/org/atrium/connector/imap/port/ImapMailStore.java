@@ -30,6 +30,15 @@ public interface ImapMailStore {
     char DELIMITER = '/';
 
     /**
+     * Prefix of the other users' namespace (RFC 2342 §5): {@code Other Users/<address>/<path>} names a folder of
+     * another user that the caller may look up. ADR 0006.
+     */
+    String OTHER_USERS = "Other Users";
+
+    /** Prefix of the shared namespace (RFC 2342 §5): {@code Public Folders/<path>} names a public folder. ADR 0006. */
+    String PUBLIC_FOLDERS = "Public Folders";
+
+    /**
      * Checks a user's credentials (RFC 3501 §6.2.3 LOGIN, RFC 4616 PLAIN). Implementations compare slow salted hashes,
      * count failures per address and make failed attempts slow.
      *
@@ -37,7 +46,10 @@ public interface ImapMailStore {
      */
     Optional<String> authenticate(String user, String password, String clientIp);
 
-    /** Every folder of the account, INBOX first, then by path (RFC 3501 §6.3.8 LIST reads this). */
+    /**
+     * Every folder the account may see (its own, then other users' and public folders it has the {@code l} right
+     * on, with the names above them as not selectable), INBOX first, then by path (RFC 3501 §6.3.8 LIST reads this).
+     */
     List<FolderInfo> folders(String account);
 
     /**
