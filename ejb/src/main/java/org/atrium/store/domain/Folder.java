@@ -71,6 +71,18 @@ public class Folder {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Public folders only (ADR 0006): above this many bytes the owners are warned once; null: never. */
+    @Column(name = "quota_warn_bytes")
+    private Long quotaWarnBytes;
+
+    /** Public folders only (ADR 0006): posts and appends that would go above this are refused; null: no limit. */
+    @Column(name = "quota_prohibit_bytes")
+    private Long quotaProhibitBytes;
+
+    /** When the owners were last warned that usage passed {@link #quotaWarnBytes}; null once it dropped below. */
+    @Column(name = "quota_warned_at")
+    private Instant quotaWarnedAt;
+
     protected Folder() {
     }
 
@@ -194,5 +206,31 @@ public class Folder {
 
     public void setSubscribed(boolean subscribed) {
         this.subscribed = subscribed;
+    }
+
+    public Long getQuotaWarnBytes() {
+        return quotaWarnBytes;
+    }
+
+    public Long getQuotaProhibitBytes() {
+        return quotaProhibitBytes;
+    }
+
+    /** Sets both limits of a public folder (null: none); a warning level above the prohibit level is refused. */
+    public void setQuota(Long warnBytes, Long prohibitBytes) {
+        if ((warnBytes != null && warnBytes < 0) || (prohibitBytes != null && prohibitBytes < 0)
+                || (warnBytes != null && prohibitBytes != null && warnBytes > prohibitBytes)) {
+            throw new IllegalArgumentException("quota levels must be positive, warning not above prohibit");
+        }
+        this.quotaWarnBytes = warnBytes;
+        this.quotaProhibitBytes = prohibitBytes;
+    }
+
+    public Instant getQuotaWarnedAt() {
+        return quotaWarnedAt;
+    }
+
+    public void setQuotaWarnedAt(Instant quotaWarnedAt) {
+        this.quotaWarnedAt = quotaWarnedAt;
     }
 }
