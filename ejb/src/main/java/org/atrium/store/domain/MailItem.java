@@ -57,6 +57,11 @@ public class MailItem {
 
     private String keywords;
 
+    /** Who filed it (APPEND, COPY, MOVE): the "own items" of Exchange's author roles (ADR 0006); null: delivered. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "creator_id")
+    private Account creator;
+
     protected MailItem() {
     }
 
@@ -93,7 +98,41 @@ public class MailItem {
      * it removes this one (MOVE).
      */
     public MailItem copyTo(Folder lockedTarget) {
-        return new MailItem(lockedTarget, content, internalDate, getFlags(), getKeywords());
+        MailItem copy = new MailItem(lockedTarget, content, internalDate, getFlags(), getKeywords());
+        copy.creator = creator;
+        return copy;
+    }
+
+    /**
+     * A copy filed by {@code creator} (COPY, MOVE: the copy is the creator's own item, ADR 0006) with the flags and
+     * keywords the caller decided (the creator's view of them, narrowed to what it may set in the target).
+     */
+    public MailItem copyTo(Folder lockedTarget, Account creator, Set<Flag> flags, List<String> keywords) {
+        MailItem copy = new MailItem(lockedTarget, content, internalDate, flags, keywords);
+        copy.creator = creator;
+        return copy;
+    }
+
+    /** Records who filed this item (APPEND); set once, before it is persisted. */
+    public MailItem createdBy(Account creator) {
+        if (id != null) {
+            throw new IllegalStateException("the creator of a stored item does not change");
+        }
+        this.creator = creator;
+        return this;
+    }
+
+    /**
+     * Gives the item a new MODSEQ without changing its shared state: a reader's own \Seen in a public folder
+     * changed (ADR 0006), which that reader's CONDSTORE view must see (RFC 7162 §3.1).
+     *
+     * @param lockedFolder this item's folder, locked by the caller's transaction
+     */
+    public void touch(Folder lockedFolder) {
+        if (!folder.sameAs(lockedFolder)) {
+            throw new IllegalArgumentException("the locked folder is not this item's folder");
+        }
+        this.modseq = lockedFolder.nextModseq();
     }
 
     /**
@@ -104,6 +143,18 @@ public class MailItem {
      */
     public boolean changeFlags(FlagMode mode, Set<Flag> systemFlags, Collection<String> keywordChange,
             Folder lockedFolder) {
+        return changeFlags(mode, systemFlags, keywordChange, lockedFolder, EnumSet.allOf(Flag.class), true);
+    }
+
+    /**
+     * Changes only the flags in {@code changeable}, and the keywords only when {@code keywordsChangeable}: the rest
+     * stays as it is whatever the mode (RFC 4314 §4: a STORE ignores the flags the user has no right for).
+     *
+     * @param lockedFolder this item's folder, locked by the caller's transaction
+     * @return whether anything changed; only then the item has a new MODSEQ
+     */
+    public boolean changeFlags(FlagMode mode, Set<Flag> systemFlags, Collection<String> keywordChange,
+            Folder lockedFolder, Set<Flag> changeable, boolean keywordsChangeable) {
         if (!folder.sameAs(lockedFolder)) {
             throw new IllegalArgumentException("the locked folder is not this item's folder");
         }
@@ -113,8 +164,13 @@ public class MailItem {
             case ADD -> union(now, systemFlags);
             case REMOVE -> minus(now, systemFlags);
         };
+        EnumSet<Flag> kept = EnumSet.noneOf(Flag.class);
+        kept.addAll(now);
+        kept.removeAll(changeable);
+        next = union(kept, minus(next, EnumSet.complementOf(toEnumSet(changeable))));
         List<String> currentKeywords = getKeywords();
-        List<String> nextKeywords = Keywords.apply(currentKeywords, mode, keywordChange);
+        List<String> nextKeywords = keywordsChangeable ? Keywords.apply(currentKeywords, mode, keywordChange)
+                : currentKeywords;
         if (next.equals(now) && Keywords.sameSet(currentKeywords, nextKeywords)) {
             return false;
         }
@@ -130,6 +186,12 @@ public class MailItem {
         s.addAll(a);
         s.addAll(b);
         return s;
+    }
+
+    private static EnumSet<Flag> toEnumSet(Set<Flag> s) {
+        EnumSet<Flag> out = EnumSet.noneOf(Flag.class);
+        out.addAll(s);
+        return out;
     }
 
     private static Set<Flag> minus(Set<Flag> a, Set<Flag> b) {
@@ -173,5 +235,10 @@ public class MailItem {
 
     public List<String> getKeywords() {
         return Keywords.parse(keywords);
+    }
+
+    /** Who filed it, or null (delivered mail, items older than ADR 0006). */
+    public Account getCreator() {
+        return creator;
     }
 }

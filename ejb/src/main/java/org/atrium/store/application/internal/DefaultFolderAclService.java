@@ -10,14 +10,15 @@ import java.util.Map;
 import org.atrium.store.application.FolderAclService;
 import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MailboxRefusal.Reason;
+import org.atrium.store.domain.AccountKind;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.Rights;
 
 /**
- * See {@link FolderAclService}. Folders are found in the caller's own hierarchy only, so today the caller is always
- * the owner; the rights check is written against {@link #myRights} so that shared folders (the public-folder issue)
- * get the NO_PERMISSION refusals without changing the commands.
+ * See {@link FolderAclService}. Folders are reached through the caller's namespaces ({@link Mailboxes#reach}, ADR
+ * 0006) and its rights ({@link FolderAccess}): nobody owns a public folder implicitly, so its list has no owner entry;
+ * a user's folder lists its owner first.
  */
 @Stateless
 public class DefaultFolderAclService implements FolderAclService {
@@ -29,7 +30,9 @@ public class DefaultFolderAclService implements FolderAclService {
     public Map<String, String> acl(String account, String path) {
         Folder f = administered(account, path);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(f.getOwner().getAddress().toLowerCase(Locale.ROOT), Rights.ALL.value());
+        if (!f.getOwner().getKind().isPublic()) {
+            out.put(f.getOwner().getAddress().toLowerCase(Locale.ROOT), Rights.ALL.value());
+        }
         for (FolderAcl e : entries(em, f)) {
             out.put(e.getIdentifier(), e.getRights().value());
         }
@@ -62,44 +65,40 @@ public class DefaultFolderAclService implements FolderAclService {
         }
     }
 
+    /** Any right will do (RFC 4314 §3.5); a folder the caller holds none on does not exist for it. */
     @Override
     public Rights myRights(String account, String path) {
-        Folder f = new Mailboxes(em).require(account, Mailboxes.path(path));
-        return rightsOf(f, account);
-    }
-
-    /** The owner holds every right; anyone else what its entry and {@code anyone}'s grant together. */
-    private Rights rightsOf(Folder f, String account) {
-        String who = account.toLowerCase(Locale.ROOT);
-        if (f.getOwner().getAddress().toLowerCase(Locale.ROOT).equals(who)) {
-            return Rights.ALL;
-        }
-        Rights r = Rights.NONE;
-        for (FolderAcl e : entries(em, f)) {
-            if (e.getIdentifier().equals(who) || e.getIdentifier().equals(FolderAcl.ANYONE)) {
-                r = r.apply(Rights.Mode.ADD, e.getRights());
-            }
-        }
-        return r;
+        return new Mailboxes(em).reach(account, path).access().rights();
     }
 
     private Folder administered(String account, String path) {
-        Folder f = new Mailboxes(em).require(account, Mailboxes.path(path));
-        if (!rightsOf(f, account).has('a')) {
-            throw new MailboxRefusal(Reason.NO_PERMISSION, "no administer right on " + path);
-        }
-        return f;
+        return new Mailboxes(em).reach(account, path).demand('a', "administer " + path).folder();
     }
 
-    private static String identifier(Folder f, String identifier) {
+    /**
+     * The stored identifier: {@code anyone}, {@code authenticated}, or the address of a user account or a group
+     * (RFC 4314 §2 leaves identifiers to the server); anything else, and the owner of a user's folder (who always
+     * has every right), is refused with CANNOT.
+     */
+    private String identifier(Folder f, String identifier) {
         String id;
         try {
             id = FolderAcl.identifier(identifier);
         } catch (IllegalArgumentException e) {
             throw new MailboxRefusal(Reason.CANNOT, e.getMessage());
         }
-        if (id.equals(f.getOwner().getAddress().toLowerCase(Locale.ROOT))) {
+        if (id.equals(FolderAcl.ANYONE) || id.equals(FolderAcl.AUTHENTICATED)) {
+            return id;
+        }
+        if (!f.getOwner().getKind().isPublic() && id.equals(f.getOwner().getAddress().toLowerCase(Locale.ROOT))) {
             throw new MailboxRefusal(Reason.CANNOT, "the owner always has all rights");
+        }
+        long accounts = em.createQuery("select count(a) from Account a where lower(a.address) = :a and a.kind = :k",
+                Long.class).setParameter("a", id).setParameter("k", AccountKind.USER).getSingleResult();
+        long groups = accounts > 0 ? 0 : em.createQuery("select count(g) from MailGroup g "
+                + "where lower(g.address) = :a", Long.class).setParameter("a", id).getSingleResult();
+        if (accounts == 0 && groups == 0) {
+            throw new MailboxRefusal(Reason.CANNOT, "no user or group " + id);
         }
         return id;
     }

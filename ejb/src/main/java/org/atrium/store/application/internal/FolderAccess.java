@@ -2,9 +2,13 @@ package org.atrium.store.application.internal;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.atrium.store.domain.Account;
@@ -50,29 +54,58 @@ public final class FolderAccess {
         this.em = em;
     }
 
+    /** Every right on every item: what the owner of a folder has. */
+    public static Access owner() {
+        return OWNER;
+    }
+
     /** The access of {@code who} (null: not signed in) to {@code folder}. */
     public Access of(Folder folder, Account who) {
         if (who != null && folder.getOwner().getId().equals(who.getId())) {
             return OWNER;
         }
-        Set<String> identities = identities(who);
-        Rights rights = Rights.NONE;
-        Rights own = Rights.NONE;
-        for (FolderAcl e : em.createQuery("select e from FolderAcl e where e.folderId = :f", FolderAcl.class)
-                .setParameter("f", folder.getId()).getResultList()) {
-            if (identities.contains(e.getIdentifier())) {
-                rights = rights.apply(Rights.Mode.ADD, e.getRights());
-                own = own.apply(Rights.Mode.ADD, e.getOwnRights());
+        return ofAll(List.of(folder), who, identities(who)).get(folder.getId());
+    }
+
+    /**
+     * The access of {@code who} to each of {@code folders} by folder id, with the identities already found
+     * ({@link #identities}): one query for the ACL entries and one for the grants, however many folders (LIST).
+     */
+    public Map<Long, Access> ofAll(Collection<Folder> folders, Account who, Set<String> identities) {
+        Map<Long, Rights> rights = new HashMap<>();
+        Map<Long, Rights> own = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (Folder f : folders) {
+            ids.add(f.getId());
+        }
+        List<String> idents = new ArrayList<>(identities);
+        for (int from = 0; from < ids.size(); from += Mailboxes.IN_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + Mailboxes.IN_CHUNK));
+            for (FolderAcl e : em.createQuery("select e from FolderAcl e where e.folderId in :f "
+                    + "and e.identifier in :i", FolderAcl.class).setParameter("f", chunk)
+                    .setParameter("i", idents).getResultList()) {
+                rights.merge(e.getFolderId(), e.getRights(), (a, b) -> a.apply(Rights.Mode.ADD, b));
+                own.merge(e.getFolderId(), e.getOwnRights(), (a, b) -> a.apply(Rights.Mode.ADD, b));
             }
         }
+        Map<Long, Rights> granted = new HashMap<>();
         if (who != null) {
-            MailboxGrant grant = em.find(MailboxGrant.class,
-                    new MailboxGrant.Key(folder.getOwner().getId(), lower(who.getAddress())));
-            if (grant != null) {
-                rights = rights.apply(Rights.Mode.ADD, grant.getAccess().rights());
+            for (MailboxGrant g : em.createQuery("select g from MailboxGrant g where g.grantee = :g",
+                    MailboxGrant.class).setParameter("g", lower(who.getAddress())).getResultList()) {
+                granted.put(g.getOwnerId(), g.getAccess().rights());
             }
         }
-        return new Access(rights, own);
+        Map<Long, Access> out = new HashMap<>();
+        for (Folder f : folders) {
+            if (who != null && f.getOwner().getId().equals(who.getId())) {
+                out.put(f.getId(), OWNER);
+                continue;
+            }
+            Rights r = rights.getOrDefault(f.getId(), Rights.NONE)
+                    .apply(Rights.Mode.ADD, granted.getOrDefault(f.getOwner().getId(), Rights.NONE));
+            out.put(f.getId(), new Access(r, own.getOrDefault(f.getId(), Rights.NONE)));
+        }
+        return out;
     }
 
     /**

@@ -111,7 +111,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
     }
 
     private static FolderInfo info(FolderView f) {
-        return new FolderInfo(f.path(), specialUse(f.specialUse()), f.subscribed(), f.hasChildren());
+        return new FolderInfo(f.path(), specialUse(f.specialUse()), f.subscribed(), f.hasChildren(), f.selectable());
     }
 
     /** RFC 6154 §2 attributes; INBOX has none (it is special by name, RFC 3501 §5.1). */
@@ -162,7 +162,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         return call(Code.NONEXISTENT, () -> {
             MessageService.Opened o = messages.select(account, path, readOnly);
             return new SelectedFolder(o.folderId(), o.path(), o.uidValidity(), o.uidNext(), o.highestModseq(),
-                    states(o.messages()), o.recentUidFloor(), o.keywords());
+                    states(o.messages()), o.recentUidFloor(), o.keywords(), o.rights());
         });
     }
 
@@ -243,15 +243,18 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         } catch (IllegalArgumentException e) {
             throw new MailboxException(Code.CANNOT, e.getMessage());
         }
-        // Refuse before writing anything when the quota is already used up; the check inside the transaction
-        // below, under the folder lock, is the one that counts.
-        try {
-            FolderService.QuotaUsage usage = folders.quota(account);
-            if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
-                throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+        // Refuse before writing anything when the caller's quota is already used up and the target is the
+        // caller's own (another user's folder counts against its owner, a public one against its own limit); the
+        // check inside the transaction below, under the folder lock, is the one that counts.
+        if (ownName(path)) {
+            try {
+                FolderService.QuotaUsage usage = folders.quota(account);
+                if (!usage.limits().admits(usage.bytes(), usage.messages(), message.length, 1)) {
+                    throw new MailboxException(Code.OVERQUOTA, "quota exceeded");
+                }
+            } catch (RuntimeException e) {
+                throw mapped(e, Code.TRYCREATE);
             }
-        } catch (RuntimeException e) {
-            throw mapped(e, Code.TRYCREATE);
         }
         BlobRef blob;
         ContentSummary summary;
@@ -276,6 +279,12 @@ public class ImapMailStoreAdapter implements ImapMailStore {
             discard(blob);
             throw mapped(e, Code.TRYCREATE);
         }
+    }
+
+    /** Whether a name lies in the caller's own namespace (not under {@code Other Users/} or {@code Public Folders/}). */
+    static boolean ownName(String path) {
+        return path != null && !path.equals(OTHER_USERS) && !path.startsWith(OTHER_USERS + DELIMITER)
+                && !path.equals(PUBLIC_FOLDERS) && !path.startsWith(PUBLIC_FOLDERS + DELIMITER);
     }
 
     private void discard(BlobRef blob) {
