@@ -110,7 +110,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         return folders.folders(account).stream().map(ImapMailStoreAdapter::info).toList();
     }
 
-    private static FolderInfo info(FolderView f) {
+    static FolderInfo info(FolderView f) {
         return new FolderInfo(f.path(), specialUse(f.specialUse()), f.subscribed(), f.hasChildren(), f.selectable());
     }
 
@@ -281,7 +281,7 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         }
     }
 
-    /** Whether a name lies in the caller's own namespace (not under {@code Other Users/} or {@code Public Folders/}). */
+    /** Whether a name is in the caller's own namespace (not under {@code Other Users} or {@code Public Folders}). */
     static boolean ownName(String path) {
         return path != null && !path.equals(OTHER_USERS) && !path.startsWith(OTHER_USERS + DELIMITER)
                 && !path.equals(PUBLIC_FOLDERS) && !path.startsWith(PUBLIC_FOLDERS + DELIMITER);

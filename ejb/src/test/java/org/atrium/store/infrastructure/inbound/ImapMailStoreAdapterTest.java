@@ -1,8 +1,10 @@
 package org.atrium.store.infrastructure.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.EntityNotFoundException;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import org.atrium.connector.imap.port.AclOperation;
 import org.atrium.connector.imap.port.FlagOperation;
+import org.atrium.connector.imap.port.FolderInfo;
 import org.atrium.connector.imap.port.MailboxException.Code;
+import org.atrium.store.application.FolderService.FolderView;
 import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MailboxRefusal.Reason;
 import org.atrium.store.domain.Flag;
@@ -72,5 +76,24 @@ class ImapMailStoreAdapterTest {
         assertEquals(Rights.Mode.ADD, ImapMailStoreAdapter.rightsMode(AclOperation.ADD));
         assertEquals(Rights.Mode.REMOVE, ImapMailStoreAdapter.rightsMode(AclOperation.REMOVE));
         assertEquals(Rights.Mode.REPLACE, ImapMailStoreAdapter.rightsMode(AclOperation.REPLACE));
+    }
+
+    @Test
+    void theEarlyQuotaCheckOfAppendIsForTheCallersOwnNamesOnly() {
+        assertTrue(ImapMailStoreAdapter.ownName("INBOX"));
+        assertTrue(ImapMailStoreAdapter.ownName("Other Usersx/a"));
+        assertTrue(ImapMailStoreAdapter.ownName("public folders/a"), "namespace prefixes compare exactly");
+        assertFalse(ImapMailStoreAdapter.ownName("Public Folders/Sales"), "a public folder has its own limit");
+        assertFalse(ImapMailStoreAdapter.ownName("Other Users/bob@atrium.test/INBOX"), "the owner's quota counts");
+        assertFalse(ImapMailStoreAdapter.ownName("Other Users"));
+    }
+
+    @Test
+    void listedNamesKeepWhetherTheyCanBeSelected() {
+        FolderInfo root = ImapMailStoreAdapter.info(new FolderView(0, "Other Users", null, false, true, false));
+        assertFalse(root.selectable(), "LIST shows it \\Noselect");
+        assertTrue(root.hasChildren());
+        FolderInfo sent = ImapMailStoreAdapter.info(new FolderView(3, "Sent", SpecialUse.SENT, true, false, true));
+        assertEquals(new FolderInfo("Sent", "\\Sent", true, false, true), sent);
     }
 }
