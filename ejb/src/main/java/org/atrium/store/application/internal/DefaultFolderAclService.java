@@ -42,7 +42,7 @@ public class DefaultFolderAclService implements FolderAclService {
     @Override
     public void change(String account, String path, String identifier, Rights.Mode mode, Rights rights) {
         Folder f = administered(account, path);
-        String id = identifier(f, identifier);
+        String id = identifier(f, identifier, true);
         FolderAcl entry = em.find(FolderAcl.class, new FolderAcl.Key(f.getId(), id));
         Rights now = (entry == null ? Rights.NONE : entry.getRights()).apply(mode, rights);
         if (now.isEmpty()) {
@@ -59,7 +59,8 @@ public class DefaultFolderAclService implements FolderAclService {
     @Override
     public void remove(String account, String path, String identifier) {
         Folder f = administered(account, path);
-        FolderAcl entry = em.find(FolderAcl.class, new FolderAcl.Key(f.getId(), identifier(f, identifier)));
+        // No look-up of the identifier: an entry of a user or group deleted since must remain removable.
+        FolderAcl entry = em.find(FolderAcl.class, new FolderAcl.Key(f.getId(), identifier(f, identifier, false)));
         if (entry != null) {
             em.remove(entry);
         }
@@ -77,10 +78,10 @@ public class DefaultFolderAclService implements FolderAclService {
 
     /**
      * The stored identifier: {@code anyone}, {@code authenticated}, or the address of a user account or a group
-     * (RFC 4314 §2 leaves identifiers to the server); anything else, and the owner of a user's folder (who always
-     * has every right), is refused with CANNOT.
+     * (RFC 4314 §2 leaves identifiers to the server); anything else ({@code mustExist}: also an address that is
+     * no user or group), and the owner of a user's folder (who always has every right), is refused with CANNOT.
      */
-    private String identifier(Folder f, String identifier) {
+    private String identifier(Folder f, String identifier, boolean mustExist) {
         String id;
         try {
             id = FolderAcl.identifier(identifier);
@@ -90,13 +91,17 @@ public class DefaultFolderAclService implements FolderAclService {
         if (id.equals(FolderAcl.ANYONE) || id.equals(FolderAcl.AUTHENTICATED)) {
             return id;
         }
+        // Addresses are stored lower case (MailAddress), as identifiers are.
         if (!f.getOwner().getKind().isPublic() && id.equals(f.getOwner().getAddress().toLowerCase(Locale.ROOT))) {
             throw new MailboxRefusal(Reason.CANNOT, "the owner always has all rights");
         }
-        long accounts = em.createQuery("select count(a) from Account a where lower(a.address) = :a and a.kind = :k",
+        if (!mustExist) {
+            return id;
+        }
+        long accounts = em.createQuery("select count(a) from Account a where a.address = :a and a.kind = :k",
                 Long.class).setParameter("a", id).setParameter("k", AccountKind.USER).getSingleResult();
         long groups = accounts > 0 ? 0 : em.createQuery("select count(g) from MailGroup g "
-                + "where lower(g.address) = :a", Long.class).setParameter("a", id).getSingleResult();
+                + "where g.address = :a", Long.class).setParameter("a", id).getSingleResult();
         if (accounts == 0 && groups == 0) {
             throw new MailboxRefusal(Reason.CANNOT, "no user or group " + id);
         }

@@ -11,7 +11,7 @@ import org.atrium.store.domain.FolderPath;
  * compares case-insensitively and is kept lower case. A name that stops at a namespace root ({@code Other Users},
  * {@code Other Users/<address>}, {@code Public Folders}) has no {@link #path}: it names no folder.
  *
- * <p>Pure: the store resolves the owner ({@link Mailboxes#resolve}); {@link #of} formats the name a caller sees.
+ * <p>Pure: the store resolves the owner ({@link Mailboxes#tryReach}); {@link #of} formats the name a caller sees.
  *
  * @param space the namespace
  * @param user the other user's address, lower case ({@link Space#OTHER_USERS} only, null for the bare root)

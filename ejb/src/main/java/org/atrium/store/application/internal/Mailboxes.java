@@ -126,7 +126,7 @@ final class Mailboxes {
             case OWN -> Optional.of(caller);
             case PUBLIC -> publicStore(caller);
             case OTHER_USERS -> name.user() == null ? Optional.empty()
-                    : em.createQuery("select a from Account a where lower(a.address) = :a and a.kind = :k",
+                    : em.createQuery("select a from Account a where a.address = :a and a.kind = :k",
                             Account.class).setParameter("a", name.user().toLowerCase(Locale.ROOT))
                             .setParameter("k", AccountKind.USER).getResultStream().findFirst();
         };
@@ -149,6 +149,7 @@ final class Mailboxes {
                 .setParameter("o", owner).setParameter("p", path.value()).getResultStream().findFirst();
     }
 
+    /** An account's own folder by path (callers that act for the owner only: delivery, POP3). */
     Optional<Folder> find(String account, FolderPath path) {
         return em.createQuery("select f from Folder f where f.owner.address = :a and f.path = :p", Folder.class)
                 .setParameter("a", account).setParameter("p", path.value()).getResultStream().findFirst();
@@ -198,13 +199,24 @@ final class Mailboxes {
                 "no folder " + folderId));
     }
 
-    /** The folder by id, only if it is the account's. */
+    /** An account's own folder by path; NO_SUCH_FOLDER otherwise (callers that act for the owner only). */
+    Folder require(String account, FolderPath path) {
+        return find(account, path).orElseThrow(() -> new MailboxRefusal(Reason.NO_SUCH_FOLDER,
+                "no folder " + path));
+    }
+
+    /** The folder by id, only if it is the account's (callers that act for the owner only). */
     Folder require(String account, long folderId) {
         Folder f = em.find(Folder.class, folderId);
         if (f == null || !f.getOwner().getAddress().equals(account)) {
             throw new MailboxRefusal(Reason.NO_SUCH_FOLDER, "no folder " + folderId);
         }
         return f;
+    }
+
+    List<Folder> all(String account) {
+        return em.createQuery("select f from Folder f where f.owner.address = :a", Folder.class)
+                .setParameter("a", account).getResultList();
     }
 
     List<Folder> all(Account owner) {
@@ -254,6 +266,11 @@ final class Mailboxes {
             out.remove(Flag.SEEN);
         }
         return out;
+    }
+
+    /** The states of the items with MODSEQ above {@code sinceModseq} (all: -1), ascending by UID, as stored. */
+    List<ItemState> states(Folder folder, long sinceModseq) {
+        return states(folder, null, sinceModseq);
     }
 
     /**
