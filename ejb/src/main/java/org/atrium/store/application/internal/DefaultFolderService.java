@@ -112,8 +112,12 @@ public class DefaultFolderService implements FolderService {
                 .setParameter("none", MailboxGrant.Access.NONE).getResultList()) {
             candidates.put(f.getId(), f);
         }
-        mailboxes.publicStore(caller).ifPresent(store -> mailboxes.all(store)
-                .forEach(f -> candidates.put(f.getId(), f)));
+        Optional<Account> store = mailboxes.publicStore(caller);
+        store.ifPresent(s -> mailboxes.all(s).forEach(f -> candidates.put(f.getId(), f)));
+        // Another public tree (a domain's own, or the organisation's where the caller's domain has its own) has no
+        // name for this caller, however it is shared (ADR 0006).
+        candidates.values().removeIf(f -> f.getOwner().getKind().isPublic()
+                && (store.isEmpty() || !store.get().getId().equals(f.getOwner().getId())));
         Map<Long, Access> rights = access.ofAll(candidates.values(), caller, identities);
         List<Folder> out = new ArrayList<>();
         for (Folder f : candidates.values()) {

@@ -157,7 +157,7 @@ final class Mailboxes {
 
     /**
      * The folder a caller names, with its access; refused with NO_SUCH_FOLDER when there is none, or when the
-     * caller holds no right on it at all (RFC 4314 §6: nothing tells it the folder exists).
+     * caller holds no right on it at all (ADR 0006: a refusal names no folder the caller may not see).
      */
     Reached reach(String account, String name) {
         return reach(account(account), name);
