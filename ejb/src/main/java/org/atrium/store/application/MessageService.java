@@ -11,9 +11,10 @@ import org.atrium.store.domain.FlagMode;
 
 /**
  * The messages of the folders a user reaches (own, other users' and public ones, ADR 0006) as IMAP sees them
- * (RFC 3501 §6.3.1, §6.4; RFC 4315 UIDPLUS; RFC 6851 MOVE; RFC 7162 CONDSTORE/QRESYNC). Every change takes its MODSEQs from the folder under the folder's row lock, and
- * when several folders are locked they are locked in ascending id order (as delivery does), so concurrent sessions
- * and deliveries neither interleave wrongly nor deadlock. Changes are announced through
+ * (RFC 3501 §6.3.1, §6.4; RFC 4315 UIDPLUS; RFC 6851 MOVE; RFC 7162 CONDSTORE/QRESYNC). Every change takes its
+ * MODSEQs from the folder under the folder's row lock, and when several folders are locked they are locked in
+ * ascending id order (as delivery does), so concurrent sessions and deliveries neither interleave wrongly nor
+ * deadlock. Changes are announced through
  * {@link FolderChangeNotifier} after commit. Lists of UIDs go in ascending and come back ascending.
  *
  * <p>Each operation needs the right RFC 4314 §4 names: a folder the caller holds no right on at all is refused as
