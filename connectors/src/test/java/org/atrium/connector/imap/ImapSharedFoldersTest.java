@@ -67,6 +67,8 @@ class ImapSharedFoldersTest {
         assertEquals(9, c.send("a5 LIST \"\" *").size(), "* crosses every namespace: 8 names and the OK");
         assertEquals(List.of("* LIST (\\Noselect) \"/\" \"\"", "a6 OK LIST completed"), c.send("a6 LIST \"\" \"\""),
                 "the delimiter as before");
+        assertEquals(List.of("* LIST (\\Noselect) \"/\" \"Public Folders/\"", "a7 OK LIST completed"),
+                c.send("a7 LIST \"" + NEWS + "\" \"\""), "RFC 3501 §6.3.8: the root of the reference's namespace");
     }
 
     @Test
