@@ -5,7 +5,8 @@ import org.atrium.connector.imap.port.MailboxException;
 
 /**
  * CLOSE (RFC 3501 §6.4.2): expunges the \Deleted messages of a read-write mailbox silently (no EXPUNGE
- * responses) and returns to AUTHENTICATED state. An EXAMINEd mailbox is closed without expunging.
+ * responses) and returns to AUTHENTICATED state. An EXAMINEd mailbox, or one the user may not expunge (no
+ * {@code e} right, RFC 4314 §4), is closed without expunging.
  */
 public final class CloseProcessor extends SimpleProcessor {
 
@@ -21,7 +22,7 @@ public final class CloseProcessor extends SimpleProcessor {
     @Override
     public void process(SimpleRequest request, ImapContext ctx) throws MailboxException {
         SelectedMailbox view = ctx.requireSelected();
-        if (!view.readOnly()) {
+        if (!view.readOnly() && view.may('e')) {
             ctx.store().expunge(ctx.requireAccount(), view.folderId(), null);
         }
         ctx.unselect();

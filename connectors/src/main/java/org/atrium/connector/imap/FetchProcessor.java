@@ -94,7 +94,9 @@ public final class FetchProcessor extends BaseProcessor<FetchRequest> {
         if (request.vanished()) {
             vanished(request, view, ctx);
         }
-        Set<Long> seenNow = plan.setsSeen && !view.readOnly() ? markSeen(seqs, view, ctx) : Set.of();
+        // RFC 3501 §6.4.5: BODY[] sets \Seen, unless read-only or (RFC 4314 §4) the user lacks the "s" right.
+        Set<Long> seenNow = plan.setsSeen && !view.readOnly() && view.may('s') ? markSeen(seqs, view, ctx)
+                : Set.of();
         try {
             writeAll(seqs, plan, view, seenNow, ctx);
         } catch (UnknownCteException e) {

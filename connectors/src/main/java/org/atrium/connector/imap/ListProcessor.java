@@ -16,6 +16,12 @@ import org.atrium.connector.imap.port.MailboxException;
  * RFCs permit without the return option. An empty pattern asks for the delimiter and root:
  * {@code * LIST (\Noselect) "/" ""} (§6.3.8). LIST-STATUS sends each STATUS right after its LIST line and none for
  * a mailbox it cannot open.
+ *
+ * <p>Names the user cannot select (ADR 0006: the roots {@code Other Users} and {@code Public Folders}, another
+ * user's name, a folder the user may not look up, and levels that only exist as parts of deeper names) are listed
+ * {@code \Noselect} so that clients walking the hierarchy find what is below them; when only SUBSCRIBED or
+ * RECURSIVEMATCH selects such a name it is {@code \NonExistent} instead (RFC 5258 §3). Patterns match the full
+ * name, so {@code *}, {@code %}, {@code Other Users/%} and {@code Public Folders/*} work across the namespaces.
  */
 public final class ListProcessor extends BaseProcessor<ListRequest> {
 
@@ -56,35 +62,40 @@ public final class ListProcessor extends BaseProcessor<ListRequest> {
         List<FolderInfo> folders = ctx.store().folders(account);
         for (Level level : withMissingParents(folders)) {
             FolderInfo f = level.folder();
-            if (f == null) {
-                // A level that exists only as part of deeper names (RFC 3501 §6.3.8: "%" shows it as \Noselect).
-                if (!subscribedOnly && !specialOnly && matches(patterns, level.path())) {
-                    ctx.untagged("LIST (\\Noselect \\HasChildren) \"/\" " + ImapResponses.mailbox(level.path(), ctx));
-                }
+            String path = level.path();
+            if (!matches(patterns, path) || (specialOnly && (f == null || f.specialUse() == null))) {
                 continue;
             }
-            if (!matches(patterns, f.path()) || (specialOnly && f.specialUse() == null)) {
-                continue;
-            }
+            boolean exists = f != null && f.selectable();
+            boolean subscribed = f != null && f.subscribed();
+            List<String> attrs = new ArrayList<>();
             String extended = "";
-            if (subscribedOnly && !f.subscribed()) {
-                if (!recursive || !hasSubscribedDescendant(f, folders)) {
+            if (subscribedOnly && !subscribed) {
+                // RFC 5258 §3.5: an unsubscribed name only shows up for RECURSIVEMATCH, as the parent of a
+                // subscribed name that the pattern does not match, with CHILDINFO.
+                if (!recursive || !hasSubscribedDescendant(path, folders, patterns)) {
                     continue;
                 }
                 extended = " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
             }
-            List<String> attrs = new ArrayList<>();
-            attrs.add(f.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
-            if (showSubscribed && f.subscribed()) {
+            if (!exists) {
+                // RFC 5258 §3: a name that is no mailbox the user can open is \NonExistent when only the selection
+                // criteria (SUBSCRIBED, RECURSIVEMATCH) bring it in; otherwise it is a level of hierarchy above
+                // what the user may see, \Noselect (RFC 3501 §6.3.8). \NonExistent implies \Noselect.
+                attrs.add(subscribedOnly ? "\\NonExistent" : "\\Noselect");
+            }
+            attrs.add(f == null || f.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");
+            if (showSubscribed && subscribed) {
                 attrs.add("\\Subscribed");
             }
-            if (f.specialUse() != null) {
+            if (f != null && f.specialUse() != null) {
                 attrs.add(f.specialUse());
             }
-            ctx.untagged("LIST (" + String.join(" ", attrs) + ") \"/\" " + ImapResponses.mailbox(f.path(), ctx)
+            ctx.untagged("LIST (" + String.join(" ", attrs) + ") \"/\" " + ImapResponses.mailbox(path, ctx)
                     + extended);
-            if (request.returnOptions().contains("STATUS")) {
-                status(account, f.path(), request.statusItems(), ctx);
+            if (exists && request.returnOptions().contains("STATUS")) {
+                // RFC 5819 §2: no STATUS for a name that cannot be selected.
+                status(account, path, request.statusItems(), ctx);
             }
         }
     }
@@ -134,10 +145,11 @@ public final class ListProcessor extends BaseProcessor<ListRequest> {
         return false;
     }
 
-    private static boolean hasSubscribedDescendant(FolderInfo parent, List<FolderInfo> all) {
-        String prefix = parent.path() + ImapMailStore.DELIMITER;
+    /** RFC 5258 §3: a subscribed descendant that the patterns do not match (else it is listed itself). */
+    private static boolean hasSubscribedDescendant(String parent, List<FolderInfo> all, List<ListPattern> patterns) {
+        String prefix = parent + ImapMailStore.DELIMITER;
         for (FolderInfo f : all) {
-            if (f.subscribed() && f.path().startsWith(prefix)) {
+            if (f.subscribed() && f.path().startsWith(prefix) && !matches(patterns, f.path())) {
                 return true;
             }
         }

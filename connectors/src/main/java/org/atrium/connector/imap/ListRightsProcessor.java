@@ -1,5 +1,6 @@
 package org.atrium.connector.imap;
 
+import java.util.Optional;
 import org.atrium.connector.imap.port.MailboxException;
 
 /**
@@ -8,8 +9,9 @@ import org.atrium.connector.imap.port.MailboxException;
  * and may be granted each right independently, so every right is its own optional group. Needs the {@code a} right:
  * {@code NO [NOPERM]} otherwise.
  *
- * <p>Only the caller's personal namespace is reachable, so the owner is the session's account; shared mailboxes
- * (the public-folder issue) will need the owner from the store.
+ * <p>The owner follows from the name (ADR 0006, {@link Namespaces#owner}): the session's user for a personal name,
+ * {@code <address>} for {@code Other Users/<address>/...}, and nobody for a public folder, whose owners are only
+ * those holding {@code a}: there every identifier has no required right.
  */
 public final class ListRightsProcessor extends BaseProcessor<ListRightsRequest> {
 
@@ -26,7 +28,8 @@ public final class ListRightsProcessor extends BaseProcessor<ListRightsRequest> 
         }
         StringBuilder line = new StringBuilder("LISTRIGHTS ").append(ImapResponses.mailbox(path, ctx)).append(' ')
                 .append(AclRights.astring(request.identifier()));
-        if (request.identifier().equalsIgnoreCase(account)) {
+        Optional<String> owner = Namespaces.owner(account, path);
+        if (owner.isPresent() && request.identifier().equalsIgnoreCase(owner.get())) {
             line.append(' ').append(AclRights.ALL);
         } else {
             line.append(" \"\"");

@@ -5,7 +5,8 @@ import org.atrium.connector.imap.port.MailboxException;
 
 /**
  * LSUB (RFC 3501 §6.3.9): the subscribed mailboxes matching the pattern, as {@code * LSUB () "/" name}. An empty
- * pattern answers the delimiter as LIST does.
+ * pattern answers the delimiter as LIST does. Subscriptions span the namespaces (ADR 0006); a subscribed name that
+ * the user can no longer select is {@code \Noselect}.
  */
 public final class LsubProcessor extends BaseProcessor<LsubRequest> {
 
@@ -23,7 +24,9 @@ public final class LsubProcessor extends BaseProcessor<LsubRequest> {
                     ctx.utf8()));
             for (FolderInfo f : ctx.store().folders(ctx.requireAccount())) {
                 if (f.subscribed() && pattern.matches(f.path())) {
-                    ctx.untagged("LSUB () \"/\" " + ImapResponses.mailbox(f.path(), ctx));
+                    // RFC 3501 §6.3.9: a subscribed name the user cannot select (ADR 0006) is \Noselect.
+                    ctx.untagged("LSUB (" + (f.selectable() ? "" : "\\Noselect") + ") \"/\" "
+                            + ImapResponses.mailbox(f.path(), ctx));
                 }
             }
         }

@@ -3,8 +3,9 @@ package org.atrium.connector.imap;
 import java.util.Set;
 
 /**
- * NAMESPACE (RFC 2342 §5): one personal namespace with no prefix and {@code /} as delimiter, no other users' or
- * shared namespaces.
+ * NAMESPACE (RFC 2342 §5; RFC 9051 §6.3.10 under IMAP4rev2, same response): the personal namespace with no prefix,
+ * the other users' namespace {@code "Other Users/"} and the shared one {@code "Public Folders/"}, all with {@code /}
+ * as delimiter (ADR 0006, {@link Namespaces}).
  */
 public final class NamespaceProcessor extends SimpleProcessor {
 
@@ -19,7 +20,7 @@ public final class NamespaceProcessor extends SimpleProcessor {
 
     @Override
     public void process(SimpleRequest request, ImapContext ctx) {
-        ctx.untagged("NAMESPACE ((\"\" \"/\")) NIL NIL");
+        ctx.untagged(Namespaces.response());
         ctx.ok(request.tag(), "NAMESPACE completed");
     }
 }

@@ -18,6 +18,10 @@ import org.atrium.connector.imap.port.SelectedFolder;
  * of what changed since the client's MODSEQ, then {@code OK [READ-WRITE]} or {@code [READ-ONLY]}. A failed SELECT
  * leaves no mailbox selected (§6.3.1). Once IMAP4rev2 is enabled (RFC 9051 §6.3.2, Appendix E)
  * {@code * LIST () "/" name} takes the place of RECENT and UNSEEN is left out; the view then never shows \Recent.
+ *
+ * <p>Rights (RFC 4314 §5.2, ADR 0006): a SELECT by a user with none of {@code i e s w t} opens the folder READ-ONLY
+ * as EXAMINE does (no \Recent claimed, {@code PERMANENTFLAGS ()}, {@code [READ-ONLY]}); otherwise PERMANENTFLAGS
+ * lists only the flags the rights let the user change ({@link SelectedMailbox#permanentFlags()}).
  */
 public class SelectProcessor implements ImapProcessor<SelectRequest> {
 
@@ -53,18 +57,28 @@ public class SelectProcessor implements ImapProcessor<SelectRequest> {
             }
         }
         String path = MailboxPaths.toPath(request.mailbox(), ctx.utf8());
-        SelectedFolder folder = ctx.store().select(ctx.requireAccount(), path, request.readOnly());
+        String account = ctx.requireAccount();
+        boolean readOnly = request.readOnly();
+        if (!readOnly && Namespaces.isShared(path)
+                && !SelectedMailbox.writable(ctx.store().myRights(account, path))) {
+            // RFC 4314 §5.2: read-only by rights. Asked before opening, since a read-write open would take the
+            // \Recent of the folder's owner and other readers (RFC 3501 §2.3.2) for a session that may change nothing.
+            readOnly = true;
+        }
+        SelectedFolder folder = ctx.store().select(account, path, readOnly);
+        if (!SelectedMailbox.writable(folder.rights())) {
+            readOnly = true; // the rights the store opened it with decide (they may have changed meanwhile)
+        }
         if (request.condstore()) {
             ctx.enable(ImapContext.CONDSTORE); // RFC 7162 §3.1.8: a CONDSTORE-enabling command
         }
-        SelectedMailbox view = SelectedMailbox.of(folder, request.readOnly(), ctx.rev2());
+        SelectedMailbox view = SelectedMailbox.of(folder, readOnly, ctx.rev2());
         ctx.select(view);
         ctx.untagged("FLAGS " + view.flagsList());
-        if (request.readOnly()) {
+        if (readOnly) {
             ctx.untagged("OK [PERMANENTFLAGS ()] No permanent flags permitted");
         } else {
-            String flags = view.flagsList();
-            ctx.untagged("OK [PERMANENTFLAGS " + flags.substring(0, flags.length() - 1) + " \\*)] Flags permitted");
+            ctx.untagged("OK [PERMANENTFLAGS " + view.permanentFlags() + "] Flags permitted");
         }
         ctx.untagged(view.exists() + " EXISTS");
         if (ctx.rev2()) {
@@ -86,7 +100,7 @@ public class SelectProcessor implements ImapProcessor<SelectRequest> {
         if (qresync != null && qresync.uidValidity() == view.uidValidity()) {
             resync(qresync, view, ctx);
         }
-        ctx.ok(tag, request.readOnly() ? "READ-ONLY" : "READ-WRITE",
+        ctx.ok(tag, readOnly ? "READ-ONLY" : "READ-WRITE",
                 (request.readOnly() ? "EXAMINE" : "SELECT") + " completed");
     }
 

@@ -30,6 +30,9 @@ public final class SelectedMailbox {
             "\\Draft");
     public static final String RECENT = "\\Recent";
 
+    /** RFC 4314 §5.2: the rights that let a SELECT open read-write ("i", "e" and the flag rights). */
+    private static final String WRITE_RIGHTS = "swtei";
+
     private static final class Entry {
         private final long uid;
         private Set<String> flags;
@@ -49,6 +52,7 @@ public final class SelectedMailbox {
     private final String path;
     private final long uidValidity;
     private final boolean readOnly;
+    private final String rights;
     private final boolean showRecent;
     private final List<Entry> entries;
     private final Set<String> keywords;
@@ -62,6 +66,7 @@ public final class SelectedMailbox {
         this.path = folder.path();
         this.uidValidity = folder.uidValidity();
         this.readOnly = readOnly;
+        this.rights = folder.rights();
         this.uidNext = folder.uidNext();
         this.highestModseq = folder.highestModseq();
         this.entries = new ArrayList<>(folder.messages().size() + 16);
@@ -113,6 +118,55 @@ public final class SelectedMailbox {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** The caller's rights on the folder when it was opened (RFC 4314 §2.1 letters, canonical order). */
+    public String rights() {
+        return rights;
+    }
+
+    /** Whether the caller had {@code right} (an RFC 4314 §2.1 letter) on the folder when it was opened. */
+    public boolean may(char right) {
+        return rights.indexOf(right) >= 0;
+    }
+
+    /**
+     * Whether rights allow any change to the folder (RFC 4314 §5.2: {@code i}, {@code e} or a flag right {@code s},
+     * {@code w}, {@code t}); without one SELECT opens READ-ONLY.
+     */
+    public static boolean writable(String rights) {
+        for (char c : WRITE_RIGHTS.toCharArray()) {
+            if (rights.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The PERMANENTFLAGS list (RFC 3501 §7.1) of a read-write view: the flags the rights let the caller change
+     * (RFC 4314 §4: {@code \Seen} with {@code s}, {@code \Deleted} with {@code t}, the other system flags, the
+     * keywords and {@code \*} with {@code w}); empty for a read-only view.
+     */
+    public String permanentFlags() {
+        List<String> flags = new ArrayList<>();
+        if (!readOnly) {
+            for (String f : SYSTEM_FLAGS) {
+                char needed = switch (f) {
+                    case "\\Seen" -> 's';
+                    case "\\Deleted" -> 't';
+                    default -> 'w';
+                };
+                if (may(needed)) {
+                    flags.add(f);
+                }
+            }
+            if (may('w')) {
+                flags.addAll(keywords);
+                flags.add("\\*");
+            }
+        }
+        return "(" + String.join(" ", flags) + ")";
     }
 
     /** The message count the client knows (RFC 3501 §7.3.1 EXISTS), counting expunged messages not yet announced. */

@@ -262,8 +262,8 @@ class ImapMailboxCommandsTest {
 
     @Test
     void namespaceRfc2342() {
-        assertEquals(List.of("* NAMESPACE ((\"\" \"/\")) NIL NIL", "a1 OK NAMESPACE completed"),
-                c.send("a1 NAMESPACE"));
+        assertEquals(List.of("* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\")) ((\"Public Folders/\" \"/\"))",
+                "a1 OK NAMESPACE completed"), c.send("a1 NAMESPACE"));
     }
 
     @Test

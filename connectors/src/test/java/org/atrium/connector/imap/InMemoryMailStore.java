@@ -40,6 +40,12 @@ import org.atrium.connector.mime.ParsedMessage;
  * UIDs and UIDVALIDITY, a MODSEQ per folder raised by every change, an expunge history for QRESYNC, \Recent claimed
  * by read-write opens, subscriptions, a quota, and watch listeners called after each change (synchronously, on the
  * caller's thread). Messages are raw bytes parsed with {@link MessageParser}. Thread-safe by one lock.
+ *
+ * <p>Shared folders (ADR 0006) are modelled without a second owner: a test files folders named
+ * {@code Other Users/<address>/...} or {@code Public Folders/...} in the caller's own tree, declares the names above
+ * them with {@link #addNoselect} and the caller's rights with {@link #limitRights}. The rights are enforced as the
+ * store does (RFC 4314 §4): STORE keeps the flags they allow and answers NOPERM when none is left, EXPUNGE needs
+ * {@code e}, APPEND and COPY/MOVE targets {@code i}, the source of MOVE {@code t} and {@code e}.
  */
 public final class InMemoryMailStore implements ImapMailStore {
 
@@ -109,6 +115,21 @@ public final class InMemoryMailStore implements ImapMailStore {
         accounts.put(user, folders);
         subscriptions.put(user, new LinkedHashSet<>());
         newFolder(user, "INBOX");
+    }
+
+    /**
+     * Declares a name the user sees in LIST but cannot select ({@link FolderInfo#selectable()} false, ADR 0006):
+     * a namespace root, another user's name, a folder the user may not look up.
+     */
+    public synchronized void addNoselect(String user, String path) {
+        noselect.computeIfAbsent(user, k -> new TreeSet<>()).add(path);
+    }
+
+    private final Map<String, TreeSet<String>> noselect = new HashMap<>();
+
+    /** Records a subscription without checking the name, as one left over for a folder the user can no longer see. */
+    public synchronized void addSubscription(String user, String path) {
+        subscriptions.get(user).add(path);
     }
 
     /** Creates a folder with a special use (RFC 6154), for LIST tests. */
@@ -214,13 +235,16 @@ public final class InMemoryMailStore implements ImapMailStore {
         TreeMap<String, Folder> all = folders(account, true);
         Set<String> subs = subscriptions.get(account);
         List<FolderInfo> out = new ArrayList<>();
-        List<String> paths = new ArrayList<>(all.keySet());
+        TreeSet<String> names = new TreeSet<>(all.keySet());
+        names.addAll(noselect.getOrDefault(account, new TreeSet<>()));
+        List<String> paths = new ArrayList<>(names);
         paths.remove("INBOX");
         paths.add(0, "INBOX");
         for (String p : paths) {
             Folder f = all.get(p);
-            boolean children = all.keySet().stream().anyMatch(q -> q.startsWith(p + DELIMITER));
-            out.add(new FolderInfo(p, f.specialUse, subs.contains(p), children));
+            boolean children = names.stream().anyMatch(q -> q.startsWith(p + DELIMITER));
+            out.add(f == null ? new FolderInfo(p, null, subs.contains(p), children, false)
+                    : new FolderInfo(p, f.specialUse, subs.contains(p), children));
         }
         return out;
     }
@@ -334,7 +358,7 @@ public final class InMemoryMailStore implements ImapMailStore {
             m.flags.stream().filter(x -> !x.startsWith("\\")).forEach(keywords::add);
         }
         return new SelectedFolder(f.id, f.path, f.uidValidity, f.uidNext, f.highestModseq, states, floor,
-                List.copyOf(keywords));
+                List.copyOf(keywords), rights(account, f));
     }
 
     @Override
@@ -394,7 +418,7 @@ public final class InMemoryMailStore implements ImapMailStore {
         synchronized (this) {
             check();
             Folder f = byId(folderId);
-            Set<String> given = canonicalFlags(flags);
+            Set<String> given = allowedFlags(account, f, canonicalFlags(flags));
             List<MessageState> updated = new ArrayList<>();
             List<MessageState> unchanged = new ArrayList<>();
             List<Long> failed = new ArrayList<>();
@@ -435,6 +459,7 @@ public final class InMemoryMailStore implements ImapMailStore {
         synchronized (this) {
             check();
             Folder f = byId(folderId);
+            require(account, f, "e");
             for (Message m : new ArrayList<>(f.messages.values())) {
                 if (m.flags.contains("\\Deleted") && (uids == null || uids.contains(m.uid))) {
                     f.messages.remove(m.uid);
@@ -460,6 +485,7 @@ public final class InMemoryMailStore implements ImapMailStore {
             if (f == null) {
                 throw new MailboxException(Code.TRYCREATE, "No such mailbox");
             }
+            require(account, f, "i");
             QuotaInfo q = quota(account);
             if (messageLimit >= 0 && q.messages() + 1 > messageLimit
                     || storageLimitKib >= 0 && q.storageKib() + (message.length + 1023) / 1024 > storageLimitKib) {
@@ -494,6 +520,10 @@ public final class InMemoryMailStore implements ImapMailStore {
             target = folders(account, false).get(normalize(targetPath));
             if (target == null) {
                 throw new MailboxException(Code.TRYCREATE, "No such mailbox");
+            }
+            require(account, target, "i");
+            if (move) {
+                require(account, source, "te");
             }
             for (long uid : uids) {
                 Message m = source.messages.get(uid);
@@ -558,6 +588,35 @@ public final class InMemoryMailStore implements ImapMailStore {
 
     private final Map<String, String> limitedRights = new HashMap<>();
 
+    private String rights(String account, Folder f) {
+        return limitedRights.getOrDefault(account + DELIMITER + DELIMITER + f.path, ALL_RIGHTS);
+    }
+
+    private void require(String account, Folder f, String needed) throws MailboxException {
+        String have = rights(account, f);
+        for (char c : needed.toCharArray()) {
+            if (have.indexOf(c) < 0) {
+                throw new MailboxException(Code.NOPERM, "Permission denied");
+            }
+        }
+    }
+
+    /** RFC 4314 §4: the flags the rights allow (s for \Seen, t for \Deleted, w for others); NOPERM if none is. */
+    private Set<String> allowedFlags(String account, Folder f, Set<String> flags) throws MailboxException {
+        String have = rights(account, f);
+        Set<String> out = new TreeSet<>();
+        for (String flag : flags) {
+            char needed = flag.equals("\\Seen") ? 's' : flag.equals("\\Deleted") ? 't' : 'w';
+            if (have.indexOf(needed) >= 0) {
+                out.add(flag);
+            }
+        }
+        if (!flags.isEmpty() && out.isEmpty()) {
+            throw new MailboxException(Code.NOPERM, "Permission denied");
+        }
+        return out;
+    }
+
     private static final String ALL_RIGHTS = "lrswipkxtea";
 
     @Override
@@ -600,8 +659,7 @@ public final class InMemoryMailStore implements ImapMailStore {
 
     @Override
     public synchronized String myRights(String account, String path) throws MailboxException {
-        Folder f = existing(account, path);
-        return limitedRights.getOrDefault(account + DELIMITER + DELIMITER + f.path, ALL_RIGHTS);
+        return rights(account, existing(account, path));
     }
 
     private Folder administered(String account, String path) throws MailboxException {
