@@ -94,7 +94,7 @@ public final class Transcript {
         vars.put("password", ItEnv.demoPassword());
         vars.put("domain", ItEnv.DOMAIN);
         vars.put("unique", "t" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
-                + Long.toString(System.nanoTime() % 10_000L, 36));
+                + Long.toString(Math.floorMod(System.nanoTime(), 10_000L), 36));
     }
 
     public void run(Path file) throws Exception {
