@@ -58,4 +58,54 @@ public final class AdminClient {
         }
         return address;
     }
+
+    /** A token of letters and digits, new on every call (and across runs): for names the server keeps. */
+    public static String unique(String prefix) {
+        return prefix + Long.toString(System.currentTimeMillis() % 100_000_000L, 36) + "x" + SEQ.incrementAndGet();
+    }
+
+    /**
+     * Creates a distribution group {@code <prefix><n>@atrium.test} with these member addresses (POST /groups) and
+     * returns its address.
+     */
+    public static String newGroup(String prefix, java.util.List<String> members) {
+        String address = unique(prefix) + "@" + ItEnv.DOMAIN;
+        StringBuilder m = new StringBuilder();
+        for (String member : members) {
+            m.append(m.isEmpty() ? "" : ",").append(json(member));
+        }
+        Reply r = asAdmin("POST", "/groups", "{\"address\":" + json(address) + ",\"displayName\":" + json(address)
+                + ",\"members\":[" + m + "],\"membersOnly\":false}");
+        if (r.status() != 201) {
+            throw new IllegalStateException("cannot create group " + address + ": " + r);
+        }
+        return address;
+    }
+
+    /** A JSON string literal (RFC 8259 §7). */
+    public static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A query parameter value, percent-encoded (RFC 3986 §2.1; spaces as %20). */
+    public static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

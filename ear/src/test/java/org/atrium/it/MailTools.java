@@ -35,6 +35,51 @@ public final class MailTools {
         }
     }
 
+    /**
+     * One SMTP transaction without authentication (RFC 5321 §3.3) that does not give up on a refusal: returns the
+     * last reply line of MAIL, RCPT and, when RCPT was accepted, DATA and the end of data, in that order.
+     */
+    public static java.util.List<String> smtpReplies(String from, String to, String body) throws IOException {
+        java.util.List<String> replies = new java.util.ArrayList<>();
+        try (Socket s = new Socket(ItEnv.HOST, ItEnv.smtp())) {
+            s.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            expect(in, "220");
+            cmd(out, in, "EHLO it.example", "250");
+            replies.add(reply(out, in, "MAIL FROM:<" + from + ">"));
+            replies.add(reply(out, in, "RCPT TO:<" + to + ">"));
+            if (replies.get(1).startsWith("250")) {
+                String data = reply(out, in, "DATA");
+                replies.add(data);
+                if (data.startsWith("354")) {
+                    out.write((body.replace("\n.", "\n..") + "\r\n.\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    replies.add(lastLine(in));
+                }
+            }
+            reply(out, in, "QUIT");
+        }
+        return replies;
+    }
+
+    private static String reply(OutputStream out, BufferedReader in, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return lastLine(in);
+    }
+
+    private static String lastLine(BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                throw new IOException("connection closed while expecting a reply");
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return line;
+    }
+
     static void cmd(OutputStream out, BufferedReader in, String line, String code) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

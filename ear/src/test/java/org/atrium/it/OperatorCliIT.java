@@ -11,8 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * bin/atrium as an operator uses it against the running server: domain add, user add/passwd/list, status; clear
- * errors and a non-zero exit for bad input; credentials from the data dir's cli.conf, never from the command line.
+ * bin/atrium as an operator uses it against the running server: domain add, user add/passwd/list, status; public
+ * folders, groups and mailbox grants (ADR 0006); clear errors and a non-zero exit for bad input; credentials from the
+ * data dir's cli.conf, never from the command line.
  */
 class OperatorCliIT {
 
@@ -89,5 +90,64 @@ class OperatorCliIT {
         assertEquals(400, invalid.status());
         assertTrue(invalid.body().contains("\"field\":\"address\""), invalid.body());
         assertEquals(200, AdminClient.call("GET", "/health", null, null, null).status());
+    }
+
+    /**
+     * folder add/permit/list/address, group add, grant set/list (ADR 0006): each takes effect as the REST API and
+     * IMAP show it; a duplicate folder and an unknown role fail with the API's status and a non-zero exit.
+     */
+    @Test
+    void publicFoldersGroupsAndGrantsFromTheCommandLine() throws Exception {
+        String path = AdminClient.unique("Cli");
+        String pw = "Pw-" + java.util.UUID.randomUUID();
+        String editor = AdminClient.newUser("clieditor", pw);
+        String member = AdminClient.newUser("climember", pw);
+
+        Processes.Result add = atrium(null, "folder", "add", path);
+        assertEquals(0, add.exit(), add.output());
+        Processes.Result dup = atrium(null, "folder", "add", path);
+        assertNotEquals(0, dup.exit(), dup.output());
+        assertTrue(dup.output().contains("409"), dup.output());
+
+        Processes.Result permit = atrium(null, "folder", "permit", path, editor, "Publishing Editor");
+        assertEquals(0, permit.exit(), permit.output());
+        Processes.Result badRole = atrium(null, "folder", "permit", path, editor, "Emperor");
+        assertNotEquals(0, badRole.exit(), badRole.output());
+        assertTrue(badRole.output().contains("400"), badRole.output());
+
+        Processes.Result list = atrium(null, "folder", "list");
+        assertEquals(0, list.exit(), list.output());
+        assertTrue(list.output().contains(path), list.output());
+        assertEquals("Publishing Editor",
+                PublicFoldersIT.permission(PublicFoldersIT.listed(path), editor).get("role"));
+        try (ImapConn imap = ImapConn.login(editor, pw)) {
+            ImapConn.Response rights = imap.ok("MYRIGHTS " + ImapConn.quote("Public Folders/" + path));
+            assertEquals(1, rights.matching("\\* MYRIGHTS .* \"?lrswipkte\"?").size(), rights.toString());
+        }
+
+        String folderAddress = AdminClient.unique("clifolder") + "@" + ItEnv.DOMAIN;
+        Processes.Result address = atrium(null, "folder", "address", path, folderAddress);
+        assertEquals(0, address.exit(), address.output());
+        assertEquals(folderAddress, String.valueOf(PublicFoldersIT.listed(path).get("address")).toLowerCase());
+
+        String group = AdminClient.unique("cligroup") + "@" + ItEnv.DOMAIN;
+        Processes.Result g = atrium(null, "group", "add", group, editor, member);
+        assertEquals(0, g.exit(), g.output());
+        AdminClient.Reply groups = AdminClient.asAdmin("GET", "/groups", null);
+        assertEquals(200, groups.status(), groups.toString());
+        Map<String, Object> created = Json.array(groups.body()).stream()
+                .filter(x -> group.equalsIgnoreCase(String.valueOf(x.get("address")))).findFirst()
+                .orElseThrow(() -> new AssertionError(group + " not in " + groups.body()));
+        String members = String.valueOf(created.get("members")).toLowerCase();
+        assertTrue(members.contains(editor) && members.contains(member), created.toString());
+
+        Processes.Result grant = atrium(null, "grant", "set", editor, member, "--access", "READ");
+        assertEquals(0, grant.exit(), grant.output());
+        Processes.Result grants = atrium(null, "grant", "list", editor);
+        assertEquals(0, grants.exit(), grants.output());
+        assertTrue(grants.output().contains(member), grants.output());
+        AdminClient.Reply rest = AdminClient.asAdmin("GET", "/users/" + editor + "/grants", null);
+        Map<String, Object> stored = DelegationIT.listedGrant(rest.body(), member);
+        assertTrue(stored != null && "READ".equals(stored.get("access")), rest.body());
     }
 }

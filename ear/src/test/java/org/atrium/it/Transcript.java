@@ -93,6 +93,8 @@ public final class Transcript {
     public Transcript() {
         vars.put("password", ItEnv.demoPassword());
         vars.put("domain", ItEnv.DOMAIN);
+        vars.put("unique", "t" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36)
+                + Long.toString(Math.floorMod(System.nanoTime(), 10_000L), 36));
     }
 
     public void run(Path file) throws Exception {
@@ -223,6 +225,20 @@ public final class Transcript {
                     String[] p = line.substring(9).trim().split("\\s+");
                     MailTools.awaitMessages(vars.get(p[0]), vars.get(p[0] + "_password"), Integer.parseInt(p[1]),
                             Duration.ofSeconds(20));
+                } else if (line.startsWith("@group ")) {
+                    String[] p = line.substring(7).trim().split("\\s+");
+                    List<String> members = new ArrayList<>();
+                    for (int k = 1; k < p.length; k++) {
+                        members.add(vars.getOrDefault(p[k], p[k]));
+                    }
+                    vars.put(p[0], AdminClient.newGroup(p[0].toLowerCase(), members));
+                } else if (line.startsWith("@admin ")) {
+                    String[] p = line.substring(7).trim().split("\\s+", 3);
+                    AdminClient.Reply r = AdminClient.asAdmin(p[0], p[1], p.length > 2 ? p[2] : null);
+                    log.add("@admin " + line.substring(7).trim() + " -> " + r.status());
+                    if (r.status() / 100 != 2) {
+                        fail(where + ": admin API answered " + r + "\n" + String.join("\n", log));
+                    }
                 } else if (line.startsWith("@sleep ")) {
                     Thread.sleep(Long.parseLong(line.substring(7).trim()));
                 } else {
