@@ -17,6 +17,17 @@ public interface MailIntake {
     RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted);
 
     /**
+     * Decides on one RCPT TO knowing who sent it: a mail-enabled public folder takes posts only from senders with the
+     * post right (ADR 0006), an authenticated one with that user's rights, anyone else with everybody's. Stores
+     * without such recipients need not override it.
+     *
+     * @param authenticatedUser the SMTP AUTH identity of the session (RFC 4954), or null
+     */
+    default RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
+        return checkRecipient(forwardPath, relayPermitted);
+    }
+
+    /**
      * Takes responsibility for a message (RFC 5321 §4.1.1.4, §6.1): returns only once the content is on disk and its
      * queue entry committed, so that a 250 reply after it is a promise kept even if the process dies next.
      *
