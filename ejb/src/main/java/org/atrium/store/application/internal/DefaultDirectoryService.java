@@ -177,6 +177,11 @@ public class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public GroupView createGroup(String address, String displayName, List<String> members) {
+        return createGroup(address, displayName, members, false);
+    }
+
+    @Override
+    public GroupView createGroup(String address, String displayName, List<String> members, boolean membersOnly) {
         MailAddress a = parseAddress("address", address);
         Domain domain = findDomain(a.domain())
                 .orElseThrow(() -> StoreException.invalid("address", "domain " + a.domain() + " is not hosted here"));
@@ -184,6 +189,7 @@ public class DefaultDirectoryService implements DirectoryService {
             throw StoreException.conflict("address", a + " is already in use");
         }
         MailGroup g = new MailGroup(domain, a, displayName);
+        g.setMembersOnly(membersOnly);
         for (String m : members == null ? List.<String>of() : members) {
             try {
                 g.addMember(parseAddress("members", m));
