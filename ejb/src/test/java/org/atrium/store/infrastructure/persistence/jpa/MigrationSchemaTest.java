@@ -25,6 +25,7 @@ import org.atrium.store.domain.Account;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
+import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 import org.flywaydb.core.Flyway;
@@ -76,7 +77,7 @@ class MigrationSchemaTest {
     void everyMappedColumnExists(Db db) throws Exception {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
-                    ExpungedItem.class, FolderAcl.class)) {
+                    ExpungedItem.class, FolderAcl.class, FolderAddress.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
