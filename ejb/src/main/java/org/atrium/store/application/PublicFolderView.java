@@ -1,5 +1,6 @@
 package org.atrium.store.application;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param bytes octets held by the folder's messages
  * @param permissions the ACL entries, by identifier
  */
+@JsonbNillable // null fields are written as null: clients read {"address": null}, not a missing key
 public record PublicFolderView(long id, String path, String tree, String address, String displayName,
         Long quotaWarnBytes, Long quotaProhibitBytes, long bytes, long messages, List<Permission> permissions) {
 
@@ -22,6 +24,7 @@ public record PublicFolderView(long id, String path, String tree, String address
      * @param rights RFC 4314 rights on every item
      * @param ownRights further rights on the grantee's own items ({@code w t e})
      */
+    @JsonbNillable
     public record Permission(String identifier, String role, String rights, String ownRights) {
     }
 
