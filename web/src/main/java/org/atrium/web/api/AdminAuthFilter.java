@@ -19,8 +19,8 @@ import org.atrium.store.application.DirectoryService;
 /**
  * HTTP Basic authentication (RFC 7617) against the directory for the admin API: only accounts with the administrator
  * role pass, except that a user may manage their own mailbox grants ({@code users/<own address>/grants...},
- * self-service delegation, ADR 0006). The health endpoint is open (load balancers). Passwords are checked by the directory's slow hash and
- * never logged.
+ * self-service delegation, ADR 0006). The health endpoint is open (load balancers). Passwords are checked by the
+ * directory's slow hash and never logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -74,7 +74,8 @@ public class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public List<DomainView> domains() {
-        List<Object[]> rows = em.createQuery("select d, (select count(a) from Account a where a.domain = d and a.kind = :user) "
+        List<Object[]> rows = em.createQuery("select d, "
+                + "(select count(a) from Account a where a.domain = d and a.kind = :user) "
                 + "from Domain d order by d.name", Object[].class).setParameter("user", AccountKind.USER)
                 .getResultList();
         List<DomainView> out = new ArrayList<>(rows.size());

@@ -281,7 +281,8 @@ public class DefaultPublicFolderService implements PublicFolderService {
             return Optional.empty();
         }
         FolderAddress a = em.find(FolderAddress.class, address.strip().toLowerCase(Locale.ROOT));
-        return a == null ? Optional.empty() : Optional.ofNullable(em.find(Folder.class, a.getFolderId())).map(this::view);
+        return a == null ? Optional.empty()
+                : Optional.ofNullable(em.find(Folder.class, a.getFolderId())).map(this::view);
     }
 
     @Override
