@@ -2,9 +2,6 @@ package org.atrium.store.infrastructure.messaging.jms;
 
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -14,7 +11,8 @@ import org.atrium.store.application.InboundQueued;
 /**
  * Sends the delivery wake-up for messages the store queued itself (a quota warning, {@link InboundQueued}) once the
  * transaction that queued them committed. Asynchronous: the committing thread still carries its finished
- * transaction. A lost wake-up only delays delivery until the sweep ({@code QueueSweeper}).
+ * transaction. A lost wake-up only delays delivery until the sweep ({@code QueueSweeper}). {@link QueuedWakeupObserver}
+ * calls it.
  */
 @Stateless
 public class QueuedWakeups {
@@ -31,18 +29,6 @@ public class QueuedWakeups {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery: wake-up for {0} not sent, the sweep will deliver: {1}", inboundIds,
                     e.toString());
-        }
-    }
-
-    /** The observer (a session bean's observers must be business methods; this keeps the EJB plain). */
-    @ApplicationScoped
-    public static class Observer {
-
-        @Inject
-        QueuedWakeups sender;
-
-        void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboundQueued queued) {
-            sender.send(queued.inboundIds());
         }
     }
 }
