@@ -226,7 +226,8 @@ public class DefaultDeliveryService implements DeliveryService {
                     return;
                 }
                 queueNotice(owners, QuotaWarnings.notice(folder.getPath(), usage, folder.getQuotaWarnBytes(),
-                        folder.getQuotaProhibitBytes(), owners, now), now);
+                        folder.getQuotaProhibitBytes(), owners, "postmaster@" + folder.getOwner().getDomain().getName(),
+                        now), now);
                 LOG.log(Level.INFO, "delivery: public folder {0} passed its warning level ({1} bytes), told {2}",
                         folder.getPath(), usage, owners);
             }

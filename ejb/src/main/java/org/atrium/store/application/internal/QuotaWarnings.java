@@ -42,15 +42,16 @@ final class QuotaWarnings {
 
     /**
      * The warning sent to a folder's owners: a short text/plain message (RFC 5322 header fields, RFC 2045 MIME
-     * headers), marked as automatically generated (RFC 3834 §5: {@code Auto-Submitted: auto-generated}).
+     * headers), marked as automatically generated (RFC 3834 §5: {@code Auto-Submitted: auto-generated}), from the
+     * postmaster of the folder's domain (replies reach a person, RFC 5321 §4.5.1).
      */
     static byte[] notice(String path, long usage, Long warnBytes, Long prohibitBytes, List<String> owners,
-            Instant now) {
+            String postmaster, Instant now) {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC)
                 .format(now);
         String name = path.replaceAll("[\\r\\n]", " ");
         StringBuilder sb = new StringBuilder();
-        sb.append("From: Atrium <MAILER-DAEMON@localhost>\r\n");
+        sb.append("From: Atrium <").append(postmaster).append(">\r\n");
         sb.append("To: ").append(String.join(",\r\n ", owners)).append("\r\n");
         sb.append("Subject: ").append(qEncode("Public folder \"" + name + "\" is nearly full")).append("\r\n");
         sb.append("Date: ").append(date).append("\r\n");

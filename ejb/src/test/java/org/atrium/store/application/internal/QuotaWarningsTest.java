@@ -34,10 +34,12 @@ class QuotaWarningsTest {
     @Test
     void theNoticeIsAShortAutomaticTextMessage() {
         String m = new String(QuotaWarnings.notice("Projects/Ä", 1200, 1000L, 2000L,
-                List.of("a@example.com", "b@example.com"), Instant.EPOCH), StandardCharsets.UTF_8);
+                List.of("a@example.com", "b@example.com"), "postmaster@example.com", Instant.EPOCH),
+                StandardCharsets.UTF_8);
         int body = m.indexOf("\r\n\r\n");
         String head = m.substring(0, body);
         assertTrue(head.contains("To: a@example.com,\r\n b@example.com\r\n"), head);
+        assertTrue(head.startsWith("From: Atrium <postmaster@example.com>\r\n"), head);
         assertTrue(head.contains("Auto-Submitted: auto-generated\r\n"), head);
         assertTrue(head.contains("Content-Type: text/plain; charset=UTF-8\r\n"), head);
         assertTrue(head.contains("Date: Thu, 1 Jan 1970 00:00:00 GMT\r\n"), head);
