@@ -18,14 +18,13 @@ public interface MailIntake {
 
     /**
      * Decides on one RCPT TO knowing who sent it: a mail-enabled public folder takes posts only from senders with the
-     * post right (ADR 0006), an authenticated one with that user's rights, anyone else with everybody's. Stores
-     * without such recipients need not override it.
+     * post right (ADR 0006), an authenticated one with that user's rights, anyone else with everybody's. Abstract
+     * rather than a default method: the store implements the port as an EJB, whose proxies are safest with plain
+     * business methods.
      *
      * @param authenticatedUser the SMTP AUTH identity of the session (RFC 4954), or null
      */
-    default RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
-        return checkRecipient(forwardPath, relayPermitted);
-    }
+    RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser);
 
     /**
      * Takes responsibility for a message (RFC 5321 §4.1.1.4, §6.1): returns only once the content is on disk and its
