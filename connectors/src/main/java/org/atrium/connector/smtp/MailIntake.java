@@ -17,6 +17,16 @@ public interface MailIntake {
     RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted);
 
     /**
+     * Decides on one RCPT TO knowing who sent it: a mail-enabled public folder takes posts only from senders with the
+     * post right (ADR 0006), an authenticated one with that user's rights, anyone else with everybody's. Abstract
+     * rather than a default method: the store implements the port as an EJB, whose proxies are safest with plain
+     * business methods.
+     *
+     * @param authenticatedUser the SMTP AUTH identity of the session (RFC 4954), or null
+     */
+    RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser);
+
+    /**
      * Takes responsibility for a message (RFC 5321 §4.1.1.4, §6.1): returns only once the content is on disk and its
      * queue entry committed, so that a 250 reply after it is a promise kept even if the process dies next.
      *

@@ -4,11 +4,11 @@ import java.lang.System.Logger.Level;
 
 /**
  * RCPT TO:&lt;forward-path&gt; (RFC 5321 §4.1.1.3). The store decides through
- * {@link MailIntake#checkRecipient(String, boolean)}; the reply maps its verdict to 250 2.1.5, 550 5.1.1, 550 5.7.1
- * or 451 4.3.0 (RFC 3463). The domain-less {@code <postmaster>} must be accepted (§4.5.1), so it is passed on as
- * {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the answer is 452 4.5.3
- * (§4.5.3.1.10), which tells the client to send the rest in another transaction. Recipients the store maps to the
- * same canonical address collapse into one.
+ * {@link MailIntake#checkRecipient(String, boolean, String)}; the reply maps its verdict to 250 2.1.5, 550 5.1.1,
+ * 550 5.7.1, 552 5.2.2 or 451 4.3.0 (RFC 3463). The domain-less {@code <postmaster>} must be accepted (§4.5.1), so
+ * it is passed on as {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the
+ * answer is 452 4.5.3 (§4.5.3.1.10), which tells the client to send the rest in another transaction. Recipients the
+ * store maps to the same canonical address collapse into one.
  */
 final class RcptCommand implements SmtpCommand {
 
@@ -38,7 +38,7 @@ final class RcptCommand implements SmtpCommand {
         String address = parsed.path().address();
         RecipientCheck check;
         try {
-            check = session.intake().checkRecipient(address, session.relayPermitted());
+            check = session.intake().checkRecipient(address, session.relayPermitted(), session.authenticatedUser());
         } catch (RuntimeException e) {
             session.log(Level.ERROR, "rcpt-refused", "reason=intake-error outcome=451", e);
             session.reply(451, "4.3.0", "<" + address + ">: Temporary lookup failure, try again later");
@@ -58,6 +58,14 @@ final class RcptCommand implements SmtpCommand {
             case RELAY_DENIED -> {
                 session.log(Level.INFO, "rcpt-refused", "reason=relay-denied to=<" + address + "> outcome=550");
                 session.reply(550, "5.7.1", "<" + address + ">: Relaying denied");
+            }
+            case POST_DENIED -> {
+                session.log(Level.INFO, "rcpt-refused", "reason=post-denied to=<" + address + "> outcome=550");
+                session.reply(550, "5.7.1", "<" + address + ">: Not permitted to post to this folder");
+            }
+            case MAILBOX_FULL -> {
+                session.log(Level.INFO, "rcpt-refused", "reason=folder-full to=<" + address + "> outcome=552");
+                session.reply(552, "5.2.2", "<" + address + ">: Mailbox full");
             }
             case TEMPORARY_FAILURE -> {
                 session.log(Level.WARNING, "rcpt-refused", "reason=temporary to=<" + address + "> outcome=451");

@@ -15,6 +15,10 @@ public record RecipientCheck(Outcome outcome, String address) {
         UNKNOWN_USER,
         /** Not hosted here and the client may not relay: 550 5.7.1. */
         RELAY_DENIED,
+        /** A mail-enabled folder the sender may not post to (ADR 0006): 550 5.7.1 (RFC 3463). */
+        POST_DENIED,
+        /** A mail-enabled folder above its prohibit level: 552 5.2.2 (RFC 3463, mailbox full). */
+        MAILBOX_FULL,
         /** The store cannot decide now (database down): 451 4.3.0. */
         TEMPORARY_FAILURE
     }

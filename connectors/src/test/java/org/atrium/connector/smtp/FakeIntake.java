@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * A {@link MailIntake} hosting {@code atrium.test}: alice, bob, postmaster, an alias {@code al} for alice;
  * {@code slow@atrium.test} answers temporarily; other local users are unknown; other domains need relay.
+ * {@code folder@atrium.test} is a mail-enabled folder only signed-in senders may post to, {@code full@atrium.test} one
+ * that is full.
  */
 final class FakeIntake implements MailIntake {
 
@@ -32,6 +34,25 @@ final class FakeIntake implements MailIntake {
     /** Whether the content's second open() yielded the same bytes as the first. */
     boolean reopenConsistent = true;
     private int queue;
+
+    /** The SMTP AUTH identity each three-argument check was made with. */
+    final List<String> checkedAs = new ArrayList<>();
+
+    @Override
+    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
+        checkedAs.add(String.valueOf(authenticatedUser));
+        String key = forwardPath.toLowerCase(Locale.ROOT);
+        if (key.equals("folder@atrium.test")) {
+            checked.add(forwardPath);
+            return authenticatedUser != null ? RecipientCheck.accept(key)
+                    : RecipientCheck.of(RecipientCheck.Outcome.POST_DENIED);
+        }
+        if (key.equals("full@atrium.test")) {
+            checked.add(forwardPath);
+            return RecipientCheck.of(RecipientCheck.Outcome.MAILBOX_FULL);
+        }
+        return checkRecipient(forwardPath, relayPermitted);
+    }
 
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted) {

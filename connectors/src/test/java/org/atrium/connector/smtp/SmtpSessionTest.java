@@ -123,6 +123,18 @@ class SmtpSessionTest {
     }
 
     @Test
+    void mailEnabledFolderRefusalsAreTheirOwnReplies() {
+        SmtpHarness h = greeted();
+        h.send("MAIL FROM:<a@example.org>", "RCPT TO:<folder@atrium.test>", "RCPT TO:<full@atrium.test>",
+                "RCPT TO:<bob@atrium.test>");
+        assertEquals(List.of("250 2.1.0 Ok",
+                "550 5.7.1 <folder@atrium.test>: Not permitted to post to this folder",
+                "552 5.2.2 <full@atrium.test>: Mailbox full",
+                "250 2.1.5 Ok"), h.replies());
+        assertEquals(List.of("null", "null", "null"), h.intake.checkedAs, "checked as the unauthenticated sender");
+    }
+
+    @Test
     void unknownUserRelayDeniedTemporaryAndPostmaster() {
         SmtpHarness h = greeted();
         h.send("MAIL FROM:<a@example.org>", "RCPT TO:<ghost@atrium.test>", "RCPT TO:<someone@elsewhere.example>",

@@ -22,7 +22,8 @@ public interface DeliveryService {
     List<AcceptedMessage> acceptAll(List<PendingAcceptance> pending);
 
     /**
-     * Files queued messages into their recipients' INBOXes in one transaction. Safe to call any number of times,
+     * Files queued messages into their recipients' INBOXes (or, for the address of a mail-enabled public folder, into
+     * that folder, ADR 0006) in one transaction. Safe to call any number of times,
      * concurrently too: queue rows, then folder rows are locked in ascending id order (so concurrent batches cannot
      * deadlock), and recipients already delivered are skipped; ids already done are ignored.
      *

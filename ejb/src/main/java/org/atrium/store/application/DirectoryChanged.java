@@ -5,10 +5,10 @@ package org.atrium.store.application;
  * GAL publisher.
  *
  * @param kind what changed
- * @param address its primary address (or domain name for DOMAIN)
+ * @param address its primary address (or domain name for DOMAIN; the folder's address for PUBLIC_FOLDER)
  * @param removed whether it is gone
  */
 public record DirectoryChanged(Kind kind, String address, boolean removed) {
 
-    public enum Kind { DOMAIN, ACCOUNT, GROUP }
+    public enum Kind { DOMAIN, ACCOUNT, GROUP, PUBLIC_FOLDER }
 }

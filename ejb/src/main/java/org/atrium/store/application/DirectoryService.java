@@ -30,6 +30,9 @@ public interface DirectoryService {
 
     GroupView createGroup(String address, String displayName, List<String> members);
 
+    /** As {@link #createGroup(String, String, List)}; {@code membersOnly}: only members may send to the group. */
+    GroupView createGroup(String address, String displayName, List<String> members, boolean membersOnly);
+
     List<GroupView> groups(String domain);
 
     /**

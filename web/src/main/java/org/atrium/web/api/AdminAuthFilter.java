@@ -18,8 +18,9 @@ import org.atrium.store.application.DirectoryService;
 
 /**
  * HTTP Basic authentication (RFC 7617) against the directory for the admin API: only accounts with the administrator
- * role pass. The health endpoint is open (load balancers). Passwords are checked by the directory's slow hash and
- * never logged.
+ * role pass, except that a user may manage their own mailbox grants ({@code users/<own address>/grants...},
+ * self-service delegation, ADR 0006). The health endpoint is open (load balancers). Passwords are checked by the
+ * directory's slow hash and never logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -47,11 +48,31 @@ public class AdminAuthFilter implements ContainerRequestFilter {
                     "Basic realm=\"Atrium\", charset=\"UTF-8\"").build());
             return;
         }
-        if (!admin.get().admin()) {
+        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address())) {
             ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
             return;
         }
-        ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
+        if (admin.get().admin()) {
+            ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
+        }
+    }
+
+    /**
+     * Whether {@code path} (relative to the API root, decoded) is one of the grant resources of {@code address}:
+     * {@code users/<address>/grants} and the resources directly below it. The address compares case-insensitively.
+     */
+    static boolean ownGrantsPath(String path, String address) {
+        if (path == null || address == null) {
+            return false;
+        }
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        String[] segments = p.split("/", -1);
+        return (segments.length == 3 || segments.length == 4) && segments[0].equals("users")
+                && segments[1].equalsIgnoreCase(address) && segments[2].equals("grants")
+                && (segments.length == 3 || !segments[3].isEmpty());
     }
 
     private static Optional<String[]> credentials(String header) {

@@ -5,12 +5,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.DomainView;
+import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.StoreException;
 
 /** Hosted domains. */
@@ -26,6 +28,9 @@ public class DomainResource {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    PublicFolderService publicFolders;
+
     @GET
     public List<DomainView> list() {
         return directory.domains();
@@ -37,5 +42,12 @@ public class DomainResource {
             throw StoreException.invalid("name", "name is required");
         }
         return Response.status(201).entity(directory.createDomain(body.name())).build();
+    }
+
+    /** Gives the domain its own public folder tree (ADR 0006); 409 when it has one. */
+    @POST
+    @Path("{name}/public-tree")
+    public Response publicTree(@PathParam("name") String name) {
+        return Response.status(201).entity(publicFolders.createDomainTree(name)).build();
     }
 }

@@ -1,35 +1,51 @@
 package org.atrium.store.application.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.atrium.store.application.AcceptedMessage;
+import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.FolderChangeNotifier;
+import org.atrium.store.application.InboundQueued;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.RecipientResolution;
+import org.atrium.store.domain.Account;
+import org.atrium.store.domain.AccountKind;
+import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.Folder;
+import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.InboundRecipient;
+import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 import org.atrium.store.domain.SpecialUse;
 import org.atrium.store.domain.TrackingEvent;
+import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 
 /** See {@link DeliveryService}. */
 @Stateless
@@ -50,6 +66,15 @@ public class DefaultDeliveryService implements DeliveryService {
 
     @Inject
     FolderChangeNotifier notifier;
+
+    @Inject
+    BlobStoreHolder blobs;
+
+    @Inject
+    MessageSummarizer summarizer;
+
+    @Inject
+    Event<InboundQueued> queued;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -97,6 +122,8 @@ public class DefaultDeliveryService implements DeliveryService {
                 RecipientResolution res = directory.resolve(r.getAddress());
                 if (res.kind() == RecipientResolution.Kind.LOCAL) {
                     targets.put(r, inboxes.computeIfAbsent(res.mailbox(), this::inboxId));
+                } else if (res.kind() == RecipientResolution.Kind.PUBLIC_FOLDER && folderExists(res.folderId())) {
+                    targets.put(r, res.folderId()); // a mail-enabled public folder (ADR 0006)
                 }
             }
         }
@@ -104,13 +131,23 @@ public class DefaultDeliveryService implements DeliveryService {
         new TreeSet<>(targets.values()).forEach(locks::lock);
 
         int delivered = 0;
+        Set<Folder> publicFolders = new LinkedHashSet<>();
         for (InboundMessage entry : entries) {
-            delivered += file(entry, targets, locks, now);
+            delivered += file(entry, targets, locks, now, publicFolders);
+        }
+        for (Folder f : publicFolders) {
+            warnIfNeeded(f, now);
         }
         return delivered;
     }
 
-    private int file(InboundMessage entry, Map<InboundRecipient, Long> targets, FolderLocks locks, Instant now) {
+    private boolean folderExists(Long folderId) {
+        return folderId != null && em.createQuery("select count(f) from Folder f where f.id = :id", Long.class)
+                .setParameter("id", folderId).getSingleResult() > 0;
+    }
+
+    private int file(InboundMessage entry, Map<InboundRecipient, Long> targets, FolderLocks locks, Instant now,
+            Set<Folder> publicFolders) {
         MessageContent content = entry.getContent();
         int filed = 0;
         for (InboundRecipient r : entry.getRecipients()) {
@@ -130,12 +167,27 @@ public class DefaultDeliveryService implements DeliveryService {
                 continue;
             }
             Folder inbox = locks.lock(inboxId);
+            boolean isPublic = inbox.getOwner().getKind().isPublic();
+            if (isPublic && overProhibit(inbox, content.getSize())) {
+                // Accepted at RCPT while there was room; it filled up since. No DSN until issue #4 (see above).
+                r.failed("public folder full");
+                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
+                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "public folder full"));
+                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: public folder {2} is full",
+                        entry.getQueueId(), r.getAddress(), inbox.getPath());
+                continue;
+            }
+            // A post's creator stays null here: the entity offers no setter for it in this code path (ADR 0006).
             MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
             em.persist(item); // identity key: inserted now, so the id is known
             r.delivered(item.getId());
             notifier.changed(inboxId); // announced after the commit, for IMAP IDLE and untagged EXISTS
+            if (isPublic) {
+                publicFolders.add(inbox);
+            }
             em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(),
-                    content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "INBOX uid=" + item.getUid()));
+                    content.getMessageId(), entry.getReversePath(), r.getAddress(), null,
+                    (isPublic ? "public folder " + inbox.getPath() : "INBOX") + " uid=" + item.getUid()));
             filed++;
         }
         // One reference per filed item; when the queue entry is done it goes (the tracking log keeps its history)
@@ -146,6 +198,88 @@ public class DefaultDeliveryService implements DeliveryService {
         }
         contents.adjust(content, filed - (done ? 1 : 0));
         return filed;
+    }
+
+    /** Whether {@code bytes} more would take a public folder above its prohibit level (ADR 0006). */
+    private boolean overProhibit(Folder lockedFolder, long bytes) {
+        Long limit = lockedFolder.getQuotaProhibitBytes();
+        return limit != null && new FolderQuotas(em).usage(lockedFolder) + bytes > limit;
+    }
+
+    /**
+     * After posts to a public folder (still under its row lock): the first time usage reaches the warning level,
+     * its owners (entries with {@code a}, groups expanded) get one notice in their INBOX through the normal delivery
+     * path (a queue entry, delivered after this transaction commits), and the warning is recorded; once usage is
+     * below the level again the record is cleared, so that the next crossing warns again.
+     */
+    private void warnIfNeeded(Folder folder, Instant now) {
+        long usage = new FolderQuotas(em).usage(folder);
+        switch (QuotaWarnings.decide(folder.getQuotaWarnBytes(), folder.getQuotaWarnedAt() != null, usage)) {
+            case CLEAR -> folder.setQuotaWarnedAt(null);
+            case NONE -> { }
+            case WARN -> {
+                folder.setQuotaWarnedAt(now);
+                List<String> owners = owners(folder);
+                if (owners.isEmpty()) {
+                    LOG.log(Level.WARNING, "delivery: public folder {0} passed its warning level ({1} bytes) and "
+                            + "has no owner to tell", folder.getPath(), usage);
+                    return;
+                }
+                queueNotice(owners, QuotaWarnings.notice(folder.getPath(), usage, folder.getQuotaWarnBytes(),
+                        folder.getQuotaProhibitBytes(), owners, "postmaster@" + folder.getOwner().getDomain().getName(),
+                        now), now);
+                LOG.log(Level.INFO, "delivery: public folder {0} passed its warning level ({1} bytes), told {2}",
+                        folder.getPath(), usage, owners);
+            }
+        }
+    }
+
+    /** The users holding {@code a} on the folder, directly or through (nested) groups, in address order. */
+    private List<String> owners(Folder folder) {
+        Set<String> users = new TreeSet<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        for (FolderAcl e : em.createQuery("select e from FolderAcl e where e.folderId = :f", FolderAcl.class)
+                .setParameter("f", folder.getId()).getResultList()) {
+            if (e.getRights().has('a') && e.getIdentifier().indexOf('@') > 0) {
+                pending.add(e.getIdentifier());
+            }
+        }
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (!seen.add(id)) {
+                continue; // a group loop, or a user in two groups
+            }
+            List<Account> account = em.createQuery("select a from Account a where a.address = :a and a.kind = :u "
+                    + "and a.enabled = true", Account.class).setParameter("a", id)
+                    .setParameter("u", AccountKind.USER).getResultList();
+            if (!account.isEmpty()) {
+                users.add(account.get(0).getAddress());
+                continue;
+            }
+            for (MailGroup g : em.createQuery("select g from MailGroup g where g.address = :a", MailGroup.class)
+                    .setParameter("a", id).getResultList()) {
+                g.getMembers().forEach(m -> pending.add(m.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return List.copyOf(users);
+    }
+
+    /** Queues a notice from the null sender (RFC 3834 §3.3: automatic messages) to local users. */
+    private void queueNotice(List<String> recipients, byte[] message, Instant now) {
+        BlobRef blob;
+        ContentSummary summary;
+        try {
+            blob = blobs.get().store(new ByteArrayInputStream(message));
+            summary = summarizer.summarize(new ByteArrayInputStream(message));
+        } catch (IOException e) {
+            // The warning is advice; the posts it follows must not fail for it.
+            LOG.log(Level.WARNING, "delivery: quota warning not queued: {0}", e.toString());
+            return;
+        }
+        List<AcceptedMessage> accepted = acceptAll(List.of(new PendingAcceptance(new IncomingMessage("", recipients,
+                "127.0.0.1", "localhost", null, "quota-warning", now), blob, summary)));
+        queued.fire(new InboundQueued(accepted.stream().map(AcceptedMessage::id).toList()));
     }
 
     private Long inboxId(String account) {

@@ -22,8 +22,10 @@ import org.atrium.store.application.NewAccount;
 import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.application.StoreException;
 import org.atrium.store.domain.Account;
+import org.atrium.store.domain.AccountKind;
 import org.atrium.store.domain.Alias;
 import org.atrium.store.domain.Domain;
+import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.PasswordHash;
@@ -72,8 +74,10 @@ public class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public List<DomainView> domains() {
-        List<Object[]> rows = em.createQuery("select d, (select count(a) from Account a where a.domain = d) "
-                + "from Domain d order by d.name", Object[].class).getResultList();
+        List<Object[]> rows = em.createQuery("select d, "
+                + "(select count(a) from Account a where a.domain = d and a.kind = :user) "
+                + "from Domain d order by d.name", Object[].class).setParameter("user", AccountKind.USER)
+                .getResultList();
         List<DomainView> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             Domain d = (Domain) r[0];
@@ -142,14 +146,16 @@ public class DefaultDirectoryService implements DirectoryService {
     public List<AccountView> accounts(String domain) {
         List<Account> list;
         if (domain == null || domain.isBlank()) {
-            list = em.createQuery("select a from Account a order by a.address", Account.class).getResultList();
+            list = em.createQuery("select a from Account a where a.kind = :user order by a.address", Account.class)
+                    .setParameter("user", AccountKind.USER).getResultList();
         } else {
             String d = domain.trim().toLowerCase(java.util.Locale.ROOT);
             if (findDomain(d).isEmpty()) {
                 throw StoreException.notFound("no domain " + d);
             }
-            list = em.createQuery("select a from Account a where a.domain.name = :d order by a.address", Account.class)
-                    .setParameter("d", d).getResultList();
+            list = em.createQuery("select a from Account a where a.domain.name = :d and a.kind = :user "
+                    + "order by a.address", Account.class).setParameter("d", d).setParameter("user", AccountKind.USER)
+                    .getResultList();
         }
         return list.stream().map(this::view).toList();
     }
@@ -172,6 +178,11 @@ public class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public GroupView createGroup(String address, String displayName, List<String> members) {
+        return createGroup(address, displayName, members, false);
+    }
+
+    @Override
+    public GroupView createGroup(String address, String displayName, List<String> members, boolean membersOnly) {
         MailAddress a = parseAddress("address", address);
         Domain domain = findDomain(a.domain())
                 .orElseThrow(() -> StoreException.invalid("address", "domain " + a.domain() + " is not hosted here"));
@@ -179,6 +190,7 @@ public class DefaultDirectoryService implements DirectoryService {
             throw StoreException.conflict("address", a + " is already in use");
         }
         MailGroup g = new MailGroup(domain, a, displayName);
+        g.setMembersOnly(membersOnly);
         for (String m : members == null ? List.<String>of() : members) {
             try {
                 g.addMember(parseAddress("members", m));
@@ -221,8 +233,9 @@ public class DefaultDirectoryService implements DirectoryService {
     public Optional<String> postmaster(String domain) {
         if (domain != null) {
             Optional<String> inDomain = em.createQuery("select a.address from Account a where a.admin = true "
-                    + "and a.enabled = true and a.domain.name = :d order by a.id", String.class)
-                    .setParameter("d", domain.toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                    + "and a.enabled = true and a.kind = :user and a.domain.name = :d order by a.id", String.class)
+                    .setParameter("d", domain.toLowerCase(java.util.Locale.ROOT))
+                    .setParameter("user", AccountKind.USER).setMaxResults(1)
                     .getResultStream().findFirst();
             if (inDomain.isPresent()) {
                 return inDomain;
@@ -231,8 +244,9 @@ public class DefaultDirectoryService implements DirectoryService {
                 return Optional.empty();
             }
         }
-        return em.createQuery("select a.address from Account a where a.admin = true and a.enabled = true order by a.id",
-                String.class).setMaxResults(1).getResultStream().findFirst();
+        return em.createQuery("select a.address from Account a where a.admin = true and a.enabled = true "
+                + "and a.kind = :user order by a.id", String.class).setParameter("user", AccountKind.USER)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**
@@ -263,10 +277,17 @@ public class DefaultDirectoryService implements DirectoryService {
         if (findDomain(a.domain()).isEmpty()) {
             return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
-        return accountOrAlias(a.toString())
+        Optional<RecipientResolution> account = accountOrAlias(a.toString())
                 .filter(Account::isEnabled)
-                .map(acc -> new RecipientResolution(RecipientResolution.Kind.LOCAL, acc.getAddress()))
-                .orElse(new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null));
+                .map(acc -> new RecipientResolution(RecipientResolution.Kind.LOCAL, acc.getAddress()));
+        if (account.isPresent()) {
+            return account.get();
+        }
+        FolderAddress folder = em.find(FolderAddress.class, a.toString());
+        return folder != null
+                ? new RecipientResolution(RecipientResolution.Kind.PUBLIC_FOLDER, folder.getAddress(),
+                        folder.getFolderId())
+                : new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null);
     }
 
     private Optional<Account> accountOrAlias(String address) {
@@ -274,16 +295,19 @@ public class DefaultDirectoryService implements DirectoryService {
         if (a.isPresent()) {
             return a;
         }
-        return em.createQuery("select al.account from Alias al where al.address = :a", Account.class)
-                .setParameter("a", address.toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
+        return em.createQuery("select al.account from Alias al where al.address = :a and al.account.kind = :user",
+                Account.class).setParameter("a", address.toLowerCase(java.util.Locale.ROOT))
+                .setParameter("user", AccountKind.USER).getResultStream().findFirst();
     }
 
+    /** A user's account; public folder stores (ADR 0006) never log in, receive mail or show as users. */
     Optional<Account> accountEntity(String address) {
         if (address == null) {
             return Optional.empty();
         }
-        return em.createQuery("select a from Account a where a.address = :a", Account.class)
-                .setParameter("a", address.trim().toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
+        return em.createQuery("select a from Account a where a.address = :a and a.kind = :user", Account.class)
+                .setParameter("a", address.trim().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("user", AccountKind.USER).getResultStream().findFirst();
     }
 
     private Optional<Domain> findDomain(String name) {
@@ -292,11 +316,18 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     private boolean addressTaken(String address) {
+        return addressTaken(em, address);
+    }
+
+    /** Whether an account (of any kind), alias, group or mail-enabled folder has the address. */
+    static boolean addressTaken(EntityManager em, String address) {
         long n = em.createQuery("select count(a) from Account a where a.address = :a", Long.class)
                 .setParameter("a", address).getSingleResult()
                 + em.createQuery("select count(a) from Alias a where a.address = :a", Long.class)
                         .setParameter("a", address).getSingleResult()
                 + em.createQuery("select count(g) from MailGroup g where g.address = :a", Long.class)
+                        .setParameter("a", address).getSingleResult()
+                + em.createQuery("select count(f) from FolderAddress f where f.address = :a", Long.class)
                         .setParameter("a", address).getSingleResult();
         return n > 0;
     }

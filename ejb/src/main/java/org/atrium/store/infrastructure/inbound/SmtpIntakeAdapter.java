@@ -19,6 +19,7 @@ import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
+import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.application.internal.BlobStoreHolder;
 import org.atrium.store.domain.BlobStore.BlobRef;
@@ -52,8 +53,21 @@ public class SmtpIntakeAdapter implements MailIntake {
     MessageSummarizer summarizer;
 
 
+    @Inject
+    PublicFolderService publicFolders;
+
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted) {
+        return checkRecipient(forwardPath, relayPermitted, null);
+    }
+
+    /**
+     * As {@link #checkRecipient(String, boolean)}; a mail-enabled public folder (ADR 0006) takes the message only
+     * when the sender may post there ({@code p}: the authenticated user's rights, else {@code anyone}'s), and only
+     * while it is below its prohibit level.
+     */
+    @Override
+    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
         try {
             String address = forwardPath.trim();
             if (address.equalsIgnoreCase("postmaster")) {
@@ -65,6 +79,13 @@ public class SmtpIntakeAdapter implements MailIntake {
             switch (r.kind()) {
                 case LOCAL:
                     return RecipientCheck.accept(r.mailbox());
+                case PUBLIC_FOLDER:
+                    return switch (publicFolders.postVerdict(r.folderId(), authenticatedUser)) {
+                        case ACCEPT -> RecipientCheck.accept(r.mailbox());
+                        case DENIED -> RecipientCheck.of(RecipientCheck.Outcome.POST_DENIED);
+                        case FULL -> RecipientCheck.of(RecipientCheck.Outcome.MAILBOX_FULL);
+                        case NO_SUCH_FOLDER -> RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER);
+                    };
                 case UNKNOWN_LOCAL:
                     if (address.toLowerCase(Locale.ROOT).startsWith("postmaster@")) {
                         return directory.postmaster(address.substring(address.indexOf('@') + 1))

@@ -23,6 +23,8 @@ import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryChanged;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.GroupView;
+import org.atrium.store.application.PublicFolderService;
+import org.atrium.store.application.PublicFolderView;
 import org.atrium.store.application.Settings;
 
 /**
@@ -46,6 +48,9 @@ public class GalProjection {
     @Inject
     Settings settings;
 
+    @Inject
+    PublicFolderService publicFolders;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -63,6 +68,7 @@ public class GalProjection {
         List<GalEntry> entries = new ArrayList<>();
         directory.accounts(null).forEach(a -> entries.add(entry(a)));
         directory.groups(null).forEach(g -> entries.add(entry(g)));
+        publicFolders.mailEnabled().forEach(f -> entries.add(entry(f)));
         server.replaceAll(entries);
         LOG.log(Level.INFO, "gal: LDAP listening on {0}:{1,number,#}, {2} entries published (anonymous read {3})",
                 settings.bindAddress(), server.port(), entries.size(), settings.ldapAnonymous() ? "on" : "off");
@@ -87,6 +93,13 @@ public class GalProjection {
                 case GROUP -> directory.groups(domainOf(change.address())).stream()
                         .filter(g -> g.address().equals(change.address())).findFirst()
                         .ifPresent(g -> server.upsert(entry(g)));
+                case PUBLIC_FOLDER -> {
+                    if (change.removed()) {
+                        server.remove(GalEntry.Kind.PUBLIC_FOLDER, domainOf(change.address()), change.address());
+                    } else {
+                        publicFolders.byAddress(change.address()).ifPresent(f -> server.upsert(entry(f)));
+                    }
+                }
                 case DOMAIN -> { } // a domain appears in the GAL with its first entry
             }
         } catch (RuntimeException e) {
@@ -110,6 +123,16 @@ public class GalProjection {
     static GalEntry entry(GroupView g) {
         return GalEntry.group(domainOf(g.address()), localPart(g.address()), g.address(), g.displayName(),
                 g.members());
+    }
+
+    /**
+     * A mail-enabled public folder (ADR 0006), object class {@code atriumPublicFolder} of the Atrium schema, in the
+     * domain of its address; its name is the display name set with the address, else the folder's path.
+     */
+    static GalEntry entry(PublicFolderView f) {
+        String name = f.displayName() != null ? f.displayName() : f.path();
+        return new GalEntry(GalEntry.Kind.PUBLIC_FOLDER, domainOf(f.address()), localPart(f.address()), f.address(),
+                List.of(), name, null, null, null, null, null, null, null, List.of(), false);
     }
 
     private static String domainOf(String address) {

@@ -25,6 +25,7 @@ import org.atrium.store.domain.Account;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
+import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.FolderSubscription;
 import org.atrium.store.domain.ItemSeen;
 import org.atrium.store.domain.MailItem;
@@ -78,7 +79,8 @@ class MigrationSchemaTest {
     void everyMappedColumnExists(Db db) throws Exception {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
-                    ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class)) {
+                    ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
+                    FolderAddress.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);

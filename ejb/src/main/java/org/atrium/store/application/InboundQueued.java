@@ -1,0 +1,16 @@
+package org.atrium.store.application;
+
+import java.util.List;
+
+/**
+ * CDI event: the store queued messages for local delivery inside a transaction of its own (e.g. a quota warning);
+ * observed after commit to send the delivery wake-up (the sweep is the fallback when that is lost).
+ *
+ * @param inboundIds the queue entries
+ */
+public record InboundQueued(List<Long> inboundIds) {
+
+    public InboundQueued {
+        inboundIds = List.copyOf(inboundIds);
+    }
+}

@@ -1,0 +1,59 @@
+package org.atrium.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.atrium.store.application.DelegationService;
+import org.atrium.store.application.GrantView;
+
+/**
+ * A user's mailbox grants (ADR 0006): whole-mailbox access and the sending grants. Open to administrators and to the
+ * user themselves (self-service delegation, see {@link AdminAuthFilter}).
+ */
+@Path("users/{address}/grants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GrantResource {
+
+    /** {@code {"access": "READ", "sendAs": false, "sendOnBehalf": true}}; an absent field keeps its value. */
+    public record GrantChange(String access, Boolean sendAs, Boolean sendOnBehalf) {
+    }
+
+    @Inject
+    DelegationService delegation;
+
+    @GET
+    public List<GrantView> given(@PathParam("address") String owner) {
+        return delegation.given(owner);
+    }
+
+    /** The grants others gave this user. */
+    @GET
+    @Path("received")
+    public List<GrantView> received(@PathParam("address") String grantee) {
+        return delegation.received(grantee);
+    }
+
+    @PUT
+    @Path("{grantee}")
+    public GrantView set(@PathParam("address") String owner, @PathParam("grantee") String grantee,
+            GrantChange body) {
+        GrantChange b = body == null ? new GrantChange(null, null, null) : body;
+        return delegation.set(owner, grantee, b.access(), b.sendAs(), b.sendOnBehalf());
+    }
+
+    @DELETE
+    @Path("{grantee}")
+    public Response remove(@PathParam("address") String owner, @PathParam("grantee") String grantee) {
+        delegation.remove(owner, grantee);
+        return Response.noContent().build();
+    }
+}
