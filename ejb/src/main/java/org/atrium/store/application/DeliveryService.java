@@ -31,6 +31,13 @@ public interface DeliveryService {
      */
     int deliverAll(List<Long> inboundIds);
 
+    /**
+     * After messages were filed into a public folder by other means than delivery (IMAP APPEND, COPY, MOVE), in the
+     * caller's transaction with the folder row locked: warns the folder's owners once when usage reached the warning
+     * level, or clears the warning when it is below again (ADR 0006). Does nothing for a private folder.
+     */
+    void publicFolderFiled(long lockedFolderId);
+
     /** Queue entries not yet done, received before {@code before}, oldest first (for the sweep). */
     List<Long> queued(Instant before, int max);
 }

@@ -1,6 +1,8 @@
 package org.atrium.store.application.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -198,6 +200,15 @@ public class DefaultDeliveryService implements DeliveryService {
         }
         contents.adjust(content, filed - (done ? 1 : 0));
         return filed;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publicFolderFiled(long lockedFolderId) {
+        Folder f = em.find(Folder.class, lockedFolderId);
+        if (f != null && f.getOwner().getKind().isPublic()) {
+            warnIfNeeded(f, clock.instant());
+        }
     }
 
     /** Whether {@code bytes} more would take a public folder above its prohibit level (ADR 0006). */

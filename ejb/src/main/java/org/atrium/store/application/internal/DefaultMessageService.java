@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.atrium.store.application.ContentSummary;
+import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.FolderChangeNotifier;
 import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MailboxRefusal.Reason;
@@ -55,6 +56,9 @@ public class DefaultMessageService implements MessageService {
 
     @Inject
     FolderChangeNotifier notifier;
+
+    @Inject
+    DeliveryService deliveries;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -289,6 +293,7 @@ public class DefaultMessageService implements MessageService {
         if (seen) {
             em.persist(new ItemSeen(item.getId(), r.caller().getId()));
         }
+        deliveries.publicFolderFiled(folder.getId());
         notifier.changed(folder.getId());
         return new Filed(folder.getUidValidity(), item.getUid());
     }
@@ -356,6 +361,7 @@ public class DefaultMessageService implements MessageService {
             contents.adjust(e.getValue(), counts.get(e.getKey()));
         }
         if (!items.isEmpty()) {
+            deliveries.publicFolderFiled(target.folder().getId());
             notifier.changed(target.folder().getId());
             if (move) {
                 notifier.changed(source.folder().getId());
