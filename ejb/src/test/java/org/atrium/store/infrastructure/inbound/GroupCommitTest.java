@@ -58,6 +58,11 @@ class GroupCommitTest {
         }
 
         @Override
+        public void publicFolderFiled(long lockedFolderId) {
+            throw new UnsupportedOperationException("not used by group commit");
+        }
+
+        @Override
         public List<Long> queued(Instant before, int max) {
             throw new AssertionError("not used");
         }
