@@ -143,10 +143,17 @@ public final class Transcript {
                 } else if (line.startsWith("R: ")) {
                     send(unescape(line.substring(3)), false);
                 } else if (line.startsWith("S: ") || line.equals("S:")) {
-                    String got = pending != null ? pending : current.readLine();
+                    String regex = line.length() > 3 ? line.substring(3) : "";
+                    String got;
+                    try {
+                        got = pending != null ? pending : current.readLine();
+                    } catch (java.net.SocketTimeoutException e) {
+                        fail(where + ": expected /" + regex + "/ but the server sent nothing for 15 s\n"
+                                + String.join("\n", log));
+                        return;
+                    }
                     pending = null;
                     log.add("S: " + got);
-                    String regex = line.length() > 3 ? line.substring(3) : "";
                     Matcher m = got == null ? null : Pattern.compile(regex).matcher(got);
                     if (m == null || !m.matches()) {
                         fail(where + ": expected /" + regex + "/ but server sent: " + got + "\n" + String.join("\n", log));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.DelegationService;
 import org.atrium.store.application.GrantView;
+import org.atrium.store.application.StoreException;
 
 /**
  * A user's mailbox grants (ADR 0006): whole-mailbox access and the sending grants. Open to administrators and to the
@@ -40,6 +41,14 @@ public class GrantResource {
     @Path("received")
     public List<GrantView> received(@PathParam("address") String grantee) {
         return delegation.received(grantee);
+    }
+
+    /** One grant; 404 when the owner gave the grantee none. */
+    @GET
+    @Path("{grantee}")
+    public GrantView get(@PathParam("address") String owner, @PathParam("grantee") String grantee) {
+        return delegation.given(owner).stream().filter(g -> g.grantee().equalsIgnoreCase(grantee.strip()))
+                .findFirst().orElseThrow(() -> StoreException.notFound(owner + " gave " + grantee + " no grant"));
     }
 
     @PUT
