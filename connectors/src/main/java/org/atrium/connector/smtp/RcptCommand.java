@@ -51,26 +51,21 @@ final class RcptCommand implements SmtpCommand {
                 session.moveTo(SmtpState.RCPT);
                 session.reply(250, "2.1.5", "Ok");
             }
-            case UNKNOWN_USER -> {
-                session.log(Level.INFO, "rcpt-refused", "reason=unknown-user to=<" + address + "> outcome=550");
-                session.reply(550, "5.1.1", "<" + address + ">: Recipient address rejected: User unknown");
-            }
-            case RELAY_DENIED -> {
-                session.log(Level.INFO, "rcpt-refused", "reason=relay-denied to=<" + address + "> outcome=550");
-                session.reply(550, "5.7.1", "<" + address + ">: Relaying denied");
-            }
-            case POST_DENIED -> {
-                session.log(Level.INFO, "rcpt-refused", "reason=post-denied to=<" + address + "> outcome=550");
-                session.reply(550, "5.7.1", "<" + address + ">: Not permitted to post to this folder");
-            }
-            case MAILBOX_FULL -> {
-                session.log(Level.INFO, "rcpt-refused", "reason=folder-full to=<" + address + "> outcome=552");
-                session.reply(552, "5.2.2", "<" + address + ">: Mailbox full");
-            }
-            case TEMPORARY_FAILURE -> {
-                session.log(Level.WARNING, "rcpt-refused", "reason=temporary to=<" + address + "> outcome=451");
-                session.reply(451, "4.3.0", "<" + address + ">: Temporary lookup failure, try again later");
-            }
+            case UNKNOWN_USER -> refuse(session, address, Level.INFO, "unknown-user", 550, "5.1.1",
+                    "Recipient address rejected: User unknown");
+            case RELAY_DENIED -> refuse(session, address, Level.INFO, "relay-denied", 550, "5.7.1", "Relaying denied");
+            case POST_DENIED -> refuse(session, address, Level.INFO, "post-denied", 550, "5.7.1",
+                    "Not permitted to post to this folder");
+            case MAILBOX_FULL -> refuse(session, address, Level.INFO, "folder-full", 552, "5.2.2", "Mailbox full");
+            case TEMPORARY_FAILURE -> refuse(session, address, Level.WARNING, "temporary", 451, "4.3.0",
+                    "Temporary lookup failure, try again later");
         }
+    }
+
+    /** One log line and the reply for a refused recipient (RFC 5321 §4.2.2 codes, RFC 3463 enhanced codes). */
+    private static void refuse(SmtpSession session, String address, Level level, String reason, int code,
+            String enhanced, String text) {
+        session.log(level, "rcpt-refused", "reason=" + reason + " to=<" + address + "> outcome=" + code);
+        session.reply(code, enhanced, "<" + address + ">: " + text);
     }
 }
