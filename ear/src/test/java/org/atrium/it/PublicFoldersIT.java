@@ -405,6 +405,31 @@ class PublicFoldersIT {
      * non-administrator, 409 for a folder that exists, 400 naming the field for an unknown role or a bad identifier;
      * removing an entry and the folder.
      */
+    /**
+     * Folder owners manage permissions, nobody else (issue #5, ADR 0006): the owner (the "a" right, not an
+     * administrator) gives a role through the API and takes it away; a Reviewer and an Author may not.
+     */
+    @Test
+    void ownersManagePermissionsThroughTheApiAndNobodyElse() throws Exception {
+        Fixture f = fixture();
+        String permissions = "/public-folders/permissions?path=" + AdminClient.enc(f.apollo());
+        String body = "{\"identifier\":" + AdminClient.json(f.outsider().address()) + ",\"role\":\"Reviewer\"}";
+        for (User notOwner : List.of(f.reviewer(), f.author1(), f.outsider())) {
+            AdminClient.Reply refused = AdminClient.call("PUT", permissions, body, notOwner.address(),
+                    notOwner.password());
+            assertEquals(403, refused.status(), notOwner.address() + ": " + refused);
+        }
+        AdminClient.Reply byOwner = AdminClient.call("PUT", permissions, body, f.owner().address(),
+                f.owner().password());
+        assertEquals(200, byOwner.status(), byOwner.toString());
+        assertEquals("Reviewer", permission(listed(f.apollo()), f.outsider().address()).get("role"));
+        assertEquals(204, AdminClient.call("DELETE", permissions + "&identifier="
+                + AdminClient.enc(f.outsider().address()), null, f.owner().address(), f.owner().password())
+                .status());
+        assertEquals(403, AdminClient.call("GET", "/public-folders", null, f.owner().address(),
+                f.owner().password()).status(), "the tree listing stays an administrator's");
+    }
+
     @Test
     void restApiRefusalsAndRemoval() throws Exception {
         User user = user("pfrest");

@@ -36,12 +36,15 @@ public interface PublicFolderService {
     /**
      * Sets the permission of an identifier: by {@code role} (an Exchange role name), or by raw {@code rights} and
      * {@code ownRights} when the role is null.
+     *
+     * @param actor null for an administrator; else the user acting, who must hold the folder's {@code a} right
+     *        (folder owners manage permissions, ADR 0006), or the call is FORBIDDEN
      */
     PublicFolderView permit(String tree, String path, String identifier, String role, String rights,
-            String ownRights);
+            String ownRights, String actor);
 
-    /** Removes the identifier's entry, if any. */
-    void unpermit(String tree, String path, String identifier);
+    /** Removes the identifier's entry, if any; {@code actor} as for {@link #permit}. */
+    void unpermit(String tree, String path, String identifier, String actor);
 
     /** Mail-enables the folder under {@code address} (in a hosted domain, unused by anything else). */
     PublicFolderView setAddress(String tree, String path, String address, String displayName);

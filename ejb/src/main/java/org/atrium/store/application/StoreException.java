@@ -30,6 +30,10 @@ public class StoreException extends RuntimeException {
         return new StoreException(Code.NOT_FOUND, null, message);
     }
 
+    public static StoreException forbidden(String message) {
+        return new StoreException(Code.FORBIDDEN, null, message);
+    }
+
     public static StoreException conflict(String field, String message) {
         return new StoreException(Code.CONFLICT, field, message);
     }

@@ -28,6 +28,9 @@ public class AdminAuthFilter implements ContainerRequestFilter {
 
     static final String ADMIN_PROPERTY = "atrium.admin";
 
+    /** The signed-in user who is not an administrator, on the few resources users may call themselves. */
+    static final String USER_PROPERTY = "atrium.user";
+
     @Inject
     DirectoryService directory;
 
@@ -48,12 +51,15 @@ public class AdminAuthFilter implements ContainerRequestFilter {
                     "Basic realm=\"Atrium\", charset=\"UTF-8\"").build());
             return;
         }
-        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address())) {
+        boolean ownerPermissions = permissionsPath(path) && !ctx.getMethod().equals("GET");
+        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address()) && !ownerPermissions) {
             ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
             return;
         }
         if (admin.get().admin()) {
             ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
+        } else {
+            ctx.setProperty(USER_PROPERTY, admin.get().address());
         }
     }
 
@@ -73,6 +79,18 @@ public class AdminAuthFilter implements ContainerRequestFilter {
         return (segments.length == 3 || segments.length == 4) && segments[0].equals("users")
                 && segments[1].equalsIgnoreCase(address) && segments[2].equals("grants")
                 && (segments.length == 3 || !segments[3].isEmpty());
+    }
+
+    /**
+     * Whether {@code path} is the permissions resource of public folders, which a folder's owners (users holding its
+     * {@code a} right) may change themselves; the service checks that right (ADR 0006).
+     */
+    static boolean permissionsPath(String path) {
+        if (path == null) {
+            return false;
+        }
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.equals("public-folders/permissions") || p.equals("public-folders/permissions/");
     }
 
     private static Optional<String[]> credentials(String header) {

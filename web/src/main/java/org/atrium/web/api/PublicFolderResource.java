@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -42,6 +44,9 @@ public class PublicFolderResource {
     public record QuotaChange(Long warnBytes, Long prohibitBytes) {
     }
 
+    @Context
+    HttpServletRequest request;
+
     @Inject
     PublicFolderService folders;
 
@@ -72,14 +77,26 @@ public class PublicFolderResource {
         if (body == null) {
             throw StoreException.invalid("identifier", "identifier is required");
         }
-        return folders.permit(tree, path, body.identifier(), body.role(), body.rights(), body.ownRights());
+        return folders.permit(tree, path, body.identifier(), body.role(), body.rights(), body.ownRights(), actor());
+    }
+
+    /** Null for an administrator; else the folder owner acting (see {@link AdminAuthFilter#permissionsPath}). */
+    private String actor() {
+        if (request.getAttribute(AdminAuthFilter.ADMIN_PROPERTY) != null) {
+            return null;
+        }
+        Object user = request.getAttribute(AdminAuthFilter.USER_PROPERTY);
+        if (user == null) {
+            throw StoreException.forbidden("administrators only"); // never let an unknown caller act as one
+        }
+        return (String) user;
     }
 
     @DELETE
     @Path("permissions")
     public Response unpermit(@QueryParam("path") String path, @QueryParam("tree") String tree,
             @QueryParam("identifier") String identifier) {
-        folders.unpermit(tree, path, identifier);
+        folders.unpermit(tree, path, identifier, actor());
         return Response.noContent().build();
     }
 

@@ -27,4 +27,14 @@ class AdminAuthFilterTest {
         assertFalse(AdminAuthFilter.ownGrantsPath("users", "alice@example.com"));
         assertFalse(AdminAuthFilter.ownGrantsPath(null, "alice@example.com"));
     }
+
+    @Test
+    void folderOwnersReachOnlyThePermissionsOfPublicFolders() {
+        assertTrue(AdminAuthFilter.permissionsPath("public-folders/permissions"));
+        assertTrue(AdminAuthFilter.permissionsPath("/public-folders/permissions/"));
+        assertFalse(AdminAuthFilter.permissionsPath("public-folders"));
+        assertFalse(AdminAuthFilter.permissionsPath("public-folders/address"));
+        assertFalse(AdminAuthFilter.permissionsPath("public-folders/permissions/x"));
+        assertFalse(AdminAuthFilter.permissionsPath(null));
+    }
 }

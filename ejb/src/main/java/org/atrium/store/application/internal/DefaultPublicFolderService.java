@@ -155,8 +155,8 @@ public class DefaultPublicFolderService implements PublicFolderService {
 
     @Override
     public PublicFolderView permit(String tree, String path, String identifier, String role, String rights,
-            String ownRights) {
-        Folder f = require(tree, path);
+            String ownRights, String actor) {
+        Folder f = administered(tree, path, actor);
         String id = PermissionRules.identifier(identifier, this::identifierKind);
         PermissionRules.Grant grant = PermissionRules.grant(role, rights, ownRights);
         FolderAcl entry = em.find(FolderAcl.class, new FolderAcl.Key(f.getId(), id));
@@ -174,9 +174,27 @@ public class DefaultPublicFolderService implements PublicFolderService {
         return view(f);
     }
 
-    @Override
-    public void unpermit(String tree, String path, String identifier) {
+    /**
+     * The folder whose permissions {@code actor} changes: an administrator (null) may change any; a user only those
+     * of folders where it holds {@code a} (RFC 4314 §2.1), directly, through a group or {@code authenticated}.
+     */
+    private Folder administered(String tree, String path, String actor) {
         Folder f = require(tree, path);
+        if (actor == null) {
+            return f;
+        }
+        Account who = em.createQuery("select a from Account a where lower(a.address) = :a and a.kind = :k",
+                Account.class).setParameter("a", actor.toLowerCase(Locale.ROOT)).setParameter("k", AccountKind.USER)
+                .getResultStream().findFirst().orElseThrow(() -> StoreException.forbidden("no such user " + actor));
+        if (!new FolderAccess(em).of(f, who).rights().has('a')) {
+            throw StoreException.forbidden(actor + " may not change the permissions of " + path);
+        }
+        return f;
+    }
+
+    @Override
+    public void unpermit(String tree, String path, String identifier, String actor) {
+        Folder f = administered(tree, path, actor);
         String id;
         try {
             id = FolderAcl.identifier(identifier);
