@@ -282,6 +282,11 @@ public final class ImapConn implements AutoCloseable {
     }
 
     private String rawLine() throws IOException {
+        return readLine(in);
+    }
+
+    /** One line from a server without its CRLF (or bare LF), or null at end of stream; UTF-8. */
+    static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while ((c = in.read()) != -1) {

@@ -2,7 +2,6 @@ package org.atrium.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,17 +70,7 @@ public final class Transcript {
 
         /** One line without CRLF, or null at end of stream. */
         String readLine() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    byte[] bytes = b.toByteArray();
-                    int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return new String(bytes, 0, n, StandardCharsets.UTF_8);
-                }
-                b.write(c);
-            }
-            return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+            return ImapConn.readLine(in);
         }
 
         @Override
