@@ -317,6 +317,18 @@ public final class ImapArgumentParser {
         return new MailboxName(astring());
     }
 
+    /**
+     * {@code identifier = astring} (RFC 4314 §4), the ACL commands' user or group; an empty one names nobody and is a
+     * syntax error.
+     */
+    public String identifier() throws ImapSyntaxException {
+        String identifier = astring();
+        if (identifier.isEmpty()) {
+            throw new ImapSyntaxException("Empty identifier");
+        }
+        return identifier;
+    }
+
     /** {@code list-mailbox = 1*list-char / string}; list-char adds {@code %}, {@code *} and {@code ]}. */
     public String listMailbox() throws ImapSyntaxException {
         if (atLiteral() || peek() == '"') {

@@ -7,11 +7,8 @@ public final class ListRightsCommandParser implements ImapCommandParser {
         args.sp();
         MailboxName mailbox = args.mailbox();
         args.sp();
-        String identifier = args.astring();
+        String identifier = args.identifier();
         args.end();
-        if (identifier.isEmpty()) {
-            throw new ImapSyntaxException("Empty identifier");
-        }
         return new ListRightsRequest(tag, mailbox, identifier);
     }
 }

@@ -13,7 +13,7 @@ public final class SetAclCommandParser implements ImapCommandParser {
         args.sp();
         MailboxName mailbox = args.mailbox();
         args.sp();
-        String identifier = args.astring();
+        String identifier = args.identifier();
         args.sp();
         String modRights = args.astring();
         args.end();
@@ -22,9 +22,6 @@ public final class SetAclCommandParser implements ImapCommandParser {
         if (modRights.startsWith("+") || modRights.startsWith("-")) {
             operation = modRights.charAt(0) == '+' ? AclOperation.ADD : AclOperation.REMOVE;
             rights = modRights.substring(1);
-        }
-        if (identifier.isEmpty()) {
-            throw new ImapSyntaxException("Empty identifier");
         }
         try {
             return new SetAclRequest(tag, mailbox, identifier, operation, AclRights.canonical(rights));
