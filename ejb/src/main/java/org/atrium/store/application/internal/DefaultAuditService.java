@@ -52,16 +52,16 @@ public class DefaultAuditService implements AuditService {
             where.add("e.actor = :actor");
         }
         if (since != null) {
-            where.add("e.at >= :since");
+            where.add("e.occurredAt >= :since");
         }
         if (until != null) {
-            where.add("e.at < :until");
+            where.add("e.occurredAt < :until");
         }
         if (o != null) {
             where.add("e.outcome = :outcome");
         }
         String jpql = "select e from AuditEvent e" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by e.at desc, e.id desc";
+                + " order by e.occurredAt desc, e.id desc";
         TypedQuery<AuditEvent> q = em.createQuery(jpql, AuditEvent.class);
         if (a != null) {
             q.setParameter("actor", a);
