@@ -34,11 +34,15 @@ public class AuditBodyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        if (!CHANGING.contains(ctx.getMethod()) || !ctx.hasEntity()) {
+        // Not ctx.hasEntity(): implementations may answer from the media type alone; an empty stream reads nothing.
+        InputStream in = CHANGING.contains(ctx.getMethod()) ? ctx.getEntityStream() : null;
+        if (in == null) {
             return;
         }
-        InputStream in = ctx.getEntityStream();
         byte[] head = in.readNBytes(KEPT + 1);
+        if (head.length == 0) {
+            return;
+        }
         ctx.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), in));
         boolean truncated = head.length > KEPT;
         ctx.setProperty(BODY_PROPERTY, truncated ? Arrays.copyOf(head, KEPT) : head);
