@@ -16,8 +16,8 @@ public interface AuditService {
 
     /**
      * Records one change, in a transaction of its own: the record survives when the change was refused and rolled
-     * back, and a failing record never rolls a change back. {@code at}, {@code status} and {@code outcome} of the
-     * entry are used as given except that the outcome is derived from the status.
+     * back, and a failing record never rolls a change back. The entry's {@code outcome} is ignored: it is derived
+     * from {@code status} (1xx-3xx ok, 4xx refused, 5xx failed); a null {@code at} means now.
      */
     void record(AuditEntry entry);
 

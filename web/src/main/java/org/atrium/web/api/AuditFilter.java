@@ -15,7 +15,6 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import org.atrium.store.application.AuditEntry;
 import org.atrium.store.application.AuditService;
-import org.atrium.store.domain.AuditEvent;
 
 /**
  * Writes every request that changes something (POST, PUT, PATCH, DELETE) to the audit log (issue #6), refused ones
@@ -65,8 +64,8 @@ public class AuditFilter implements ContainerResponseFilter {
                 actor == null ? "-" : AuditDetail.printable(actor), remote, method,
                 AuditDetail.printable(resource), String.valueOf(status));
         try {
-            audit.record(new AuditEntry(Instant.now(), actor, remote, method, resource, status,
-                    AuditEvent.Outcome.of(status).label(), detail));
+            // The outcome is the service's to derive from the status.
+            audit.record(new AuditEntry(Instant.now(), actor, remote, method, resource, status, null, detail));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "audit record lost for " + method + " " + AuditDetail.printable(resource) + " by "
                     + (actor == null ? "-" : AuditDetail.printable(actor)), e);
