@@ -51,16 +51,21 @@ public class AdminAuthFilter implements ContainerRequestFilter {
                     "Basic realm=\"Atrium\", charset=\"UTF-8\"").build());
             return;
         }
-        boolean ownerPermissions = permissionsPath(path) && !ctx.getMethod().equals("GET");
-        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address()) && !ownerPermissions) {
-            ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
-            return;
-        }
+        // Set before the 403 check too: the audit log names who was refused (AuditFilter).
         if (admin.get().admin()) {
             ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
         } else {
             ctx.setProperty(USER_PROPERTY, admin.get().address());
         }
+        boolean ownerPermissions = permissionsPath(path) && !ctx.getMethod().equals("GET");
+        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address()) && !ownerPermissions) {
+            ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
+        }
+    }
+
+    /** The login name of a Basic {@code Authorization} header (RFC 7617 §2), never its password; empty if none. */
+    static Optional<String> login(String header) {
+        return credentials(header).map(c -> c[0]).filter(l -> !l.isBlank());
     }
 
     /**
