@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.atrium.store.domain.Account;
+import org.atrium.store.domain.Domain;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
@@ -80,7 +81,7 @@ class MigrationSchemaTest {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
-                    FolderAddress.class)) {
+                    FolderAddress.class, Domain.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
