@@ -41,6 +41,7 @@ public interface DirectoryService {
     /**
      * Disables or enables an account. A disabled account cannot log in on any protocol, and mail to it (or its
      * aliases) is refused at RCPT with 550 5.2.1; its folders stay, and mail queued before stays deliverable.
+     * CONFLICT ("enabled") for the last enabled administrator. Sessions already logged in are not cut off.
      */
     AccountDetails setEnabled(String address, boolean enabled);
 

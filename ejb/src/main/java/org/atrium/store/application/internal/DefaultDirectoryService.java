@@ -202,6 +202,12 @@ public class DefaultDirectoryService implements DirectoryService {
     @Override
     public AccountDetails setEnabled(String address, boolean enabled) {
         Account a = accountEntity(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+        if (!enabled && a.isEnabled() && a.isAdmin() && em.createQuery("select count(o) from Account o "
+                + "where o.admin = true and o.enabled = true and o.kind = :user and o.id <> :id", Long.class)
+                .setParameter("user", AccountKind.USER).setParameter("id", a.getId()).getSingleResult() == 0) {
+            // Nobody could administer the server (or enable this account again) through the API.
+            throw StoreException.conflict("enabled", "the last enabled administrator cannot be disabled");
+        }
         if (a.isEnabled() != enabled) {
             a.setEnabled(enabled);
             em.flush();
@@ -250,8 +256,12 @@ public class DefaultDirectoryService implements DirectoryService {
         if (a.isEmpty()) {
             return false;
         }
+        Quota limits = Mailboxes.limits(a.get());
+        if (limits.bytesLimit() == Quota.NONE && limits.messageLimit() == Quota.NONE) {
+            return false; // no limit: no need to sum the mailbox on every RCPT
+        }
         QuotaUsage u = new Mailboxes(em).usage(a.get());
-        return !u.limits().admits(u.bytes(), u.messages(), 1, 1);
+        return !limits.admits(u.bytes(), u.messages(), 1, 1);
     }
 
     /** Quota values as INVALID naming the field at fault (see {@link Quota#checkLimits}). */
