@@ -5,8 +5,8 @@ import java.lang.System.Logger.Level;
 /**
  * RCPT TO:&lt;forward-path&gt; (RFC 5321 §4.1.1.3). The store decides through
  * {@link MailIntake#checkRecipient(String, boolean, String)}; the reply maps its verdict to 250 2.1.5, 550 5.1.1,
- * 550 5.7.1, 552 5.2.2 or 451 4.3.0 (RFC 3463). The domain-less {@code <postmaster>} must be accepted (§4.5.1), so
- * it is passed on as {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the
+ * 550 5.2.1, 550 5.7.1, 552 5.2.2 or 451 4.3.0 (RFC 3463). The domain-less {@code <postmaster>} must be accepted
+ * (§4.5.1), so it is passed on as {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the
  * answer is 452 4.5.3 (§4.5.3.1.10), which tells the client to send the rest in another transaction. Recipients the
  * store maps to the same canonical address collapse into one.
  */
@@ -56,7 +56,8 @@ final class RcptCommand implements SmtpCommand {
             case RELAY_DENIED -> refuse(session, address, Level.INFO, "relay-denied", 550, "5.7.1", "Relaying denied");
             case POST_DENIED -> refuse(session, address, Level.INFO, "post-denied", 550, "5.7.1",
                     "Not permitted to post to this folder");
-            case MAILBOX_FULL -> refuse(session, address, Level.INFO, "folder-full", 552, "5.2.2", "Mailbox full");
+            case DISABLED -> refuse(session, address, Level.INFO, "disabled", 550, "5.2.1", "Mailbox disabled");
+            case MAILBOX_FULL -> refuse(session, address, Level.INFO, "mailbox-full", 552, "5.2.2", "Mailbox full");
             case TEMPORARY_FAILURE -> refuse(session, address, Level.WARNING, "temporary", 451, "4.3.0",
                     "Temporary lookup failure, try again later");
         }

@@ -17,7 +17,12 @@ public record RecipientCheck(Outcome outcome, String address) {
         RELAY_DENIED,
         /** A mail-enabled folder the sender may not post to (ADR 0006): 550 5.7.1 (RFC 3463). */
         POST_DENIED,
-        /** A mail-enabled folder above its prohibit level: 552 5.2.2 (RFC 3463, mailbox full). */
+        /** An account disabled by an administrator: 550 5.2.1 (RFC 3463, mailbox disabled). */
+        DISABLED,
+        /**
+         * A mail-enabled folder above its prohibit level, or an account at its quota (RFC 9208 §5): 552 5.2.2
+         * (RFC 3463, mailbox full).
+         */
         MAILBOX_FULL,
         /** The store cannot decide now (database down): 451 4.3.0. */
         TEMPORARY_FAILURE

@@ -47,6 +47,10 @@ final class FakeIntake implements MailIntake {
             return authenticatedUser != null ? RecipientCheck.accept(key)
                     : RecipientCheck.of(RecipientCheck.Outcome.POST_DENIED);
         }
+        if (key.equals("gone@atrium.test")) {
+            checked.add(forwardPath);
+            return RecipientCheck.of(RecipientCheck.Outcome.DISABLED);
+        }
         if (key.equals("full@atrium.test")) {
             checked.add(forwardPath);
             return RecipientCheck.of(RecipientCheck.Outcome.MAILBOX_FULL);

@@ -135,6 +135,15 @@ class SmtpSessionTest {
     }
 
     @Test
+    void disabledMailboxIs550521AndTheTransactionGoesOn() {
+        SmtpHarness h = greeted();
+        h.send("MAIL FROM:<a@example.org>", "RCPT TO:<gone@atrium.test>", "RCPT TO:<bob@atrium.test>");
+        assertEquals(List.of("250 2.1.0 Ok",
+                "550 5.2.1 <gone@atrium.test>: Mailbox disabled",
+                "250 2.1.5 Ok"), h.replies());
+    }
+
+    @Test
     void unknownUserRelayDeniedTemporaryAndPostmaster() {
         SmtpHarness h = greeted();
         h.send("MAIL FROM:<a@example.org>", "RCPT TO:<ghost@atrium.test>", "RCPT TO:<someone@elsewhere.example>",

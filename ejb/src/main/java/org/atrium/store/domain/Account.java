@@ -78,6 +78,9 @@ public class Account {
     @Column(name = "quota_messages")
     private Long quotaMessages;
 
+    @Column(name = "quota_warn_percent")
+    private Integer quotaWarnPercent;
+
     @Version
     private long version;
 
@@ -224,22 +227,31 @@ public class Account {
         return createdAt;
     }
 
-    /** Storage limit in octets; null: the server default ({@link Quota#effective}). */
+    /** Storage limit in octets; null: the domain's, else the server default ({@link Quota#effective}). */
     public Long getQuotaBytes() {
         return quotaBytes;
     }
 
-    /** Message count limit; null: unlimited. */
+    /** Message count limit; null: the domain's, else unlimited. */
     public Long getQuotaMessages() {
         return quotaMessages;
     }
 
+    /** Warning level in percent of the limits; null: the domain's, else {@link Quota#DEFAULT_WARN_PERCENT}. */
+    public Integer getQuotaWarnPercent() {
+        return quotaWarnPercent;
+    }
+
     public void setQuota(Long bytes, Long messages) {
-        if (bytes != null && bytes < 0 || messages != null && messages < 0) {
-            throw new IllegalArgumentException("a quota limit cannot be negative");
-        }
+        setQuota(bytes, messages, quotaWarnPercent);
+    }
+
+    /** Sets the account's own limits and warning level; null clears a value (the domain's then applies). */
+    public void setQuota(Long bytes, Long messages, Integer warnPercent) {
+        Quota.checkLimits(bytes, messages, warnPercent);
         this.quotaBytes = bytes;
         this.quotaMessages = messages;
+        this.quotaWarnPercent = warnPercent;
     }
 
     public Instant getLastLoginAt() {

@@ -23,6 +23,15 @@ public class Domain {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
+
+    @Column(name = "quota_messages")
+    private Long quotaMessages;
+
+    @Column(name = "quota_warn_percent")
+    private Integer quotaWarnPercent;
+
     protected Domain() {
     }
 
@@ -41,5 +50,28 @@ public class Domain {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Default storage limit in octets for accounts without their own; null: none ({@link Quota#effective}). */
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    /** Default message count limit for accounts without their own; null: none. */
+    public Long getQuotaMessages() {
+        return quotaMessages;
+    }
+
+    /** Default warning level in percent of the limits for accounts without their own; null: 90. */
+    public Integer getQuotaWarnPercent() {
+        return quotaWarnPercent;
+    }
+
+    /** Sets the default quota of the domain's accounts; null clears a value. */
+    public void setQuota(Long bytes, Long messages, Integer warnPercent) {
+        Quota.checkLimits(bytes, messages, warnPercent);
+        this.quotaBytes = bytes;
+        this.quotaMessages = messages;
+        this.quotaWarnPercent = warnPercent;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,21 @@ public class DomainResource {
     @GET
     public List<DomainView> list() {
         return directory.domains();
+    }
+
+    /** The domain with the default quota of its accounts. */
+    @GET
+    @Path("{name}")
+    public DomainView get(@PathParam("name") String name) {
+        return directory.domain(name).orElseThrow(() -> StoreException.notFound("no domain " + name));
+    }
+
+    /** Sets the default quota of accounts without their own; body as for a user's quota, null clears. */
+    @PUT
+    @Path("{name}/quota")
+    public DomainView quota(@PathParam("name") String name, UserResource.QuotaBody body) {
+        UserResource.QuotaBody q = body == null ? new UserResource.QuotaBody(null, null, null) : body;
+        return directory.setDomainQuota(name, q.bytes(), q.messages(), q.warnPercent());
     }
 
     @POST

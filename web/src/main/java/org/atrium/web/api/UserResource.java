@@ -2,6 +2,7 @@ package org.atrium.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.NewAccount;
@@ -32,6 +34,21 @@ public class UserResource {
     public record NewPassword(String password) {
     }
 
+    /** {@code {"enabled": false}} */
+    public record Enabled(Boolean enabled) {
+    }
+
+    /**
+     * {@code {"bytes": n|null, "messages": n|null, "warnPercent": n|null}}: a quota (storage in octets, a message
+     * count, the warning level in percent); null or absent clears the value, so the next in the chain applies.
+     */
+    public record QuotaBody(Long bytes, Long messages, Integer warnPercent) {
+    }
+
+    /** {@code {"alias": "x@example.com"}} */
+    public record NewAlias(String alias) {
+    }
+
     @Inject
     DirectoryService directory;
 
@@ -40,10 +57,45 @@ public class UserResource {
         return directory.accounts(domain);
     }
 
+    /** The account with its aliases, quota (own and effective), usage and last login (issue #6). */
     @GET
     @Path("{address}")
-    public AccountView get(@PathParam("address") String address) {
-        return directory.account(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+    public AccountDetails get(@PathParam("address") String address) {
+        return directory.accountDetails(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+    }
+
+    /** Disables (no login on any protocol, mail refused 550 5.2.1) or enables the account. */
+    @PUT
+    @Path("{address}/enabled")
+    public AccountDetails enabled(@PathParam("address") String address, Enabled body) {
+        if (body == null || body.enabled() == null) {
+            throw StoreException.invalid("enabled", "enabled is required (true or false)");
+        }
+        return directory.setEnabled(address, body.enabled());
+    }
+
+    @PUT
+    @Path("{address}/quota")
+    public AccountDetails quota(@PathParam("address") String address, QuotaBody body) {
+        QuotaBody q = body == null ? new QuotaBody(null, null, null) : body;
+        return directory.setQuota(address, q.bytes(), q.messages(), q.warnPercent());
+    }
+
+    @POST
+    @Path("{address}/aliases")
+    public Response addAlias(@PathParam("address") String address, NewAlias body) {
+        if (body == null || body.alias() == null || body.alias().isBlank()) {
+            throw StoreException.invalid("alias", "alias is required");
+        }
+        directory.addAlias(body.alias(), address);
+        return Response.status(201).entity(get(address)).build();
+    }
+
+    @DELETE
+    @Path("{address}/aliases/{alias}")
+    public Response removeAlias(@PathParam("address") String address, @PathParam("alias") String alias) {
+        directory.removeAlias(alias, address);
+        return Response.noContent().build();
     }
 
     @POST

@@ -31,6 +31,7 @@ import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DeliveryService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.FolderChangeNotifier;
+import org.atrium.store.application.FolderService;
 import org.atrium.store.application.InboundQueued;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
@@ -45,6 +46,7 @@ import org.atrium.store.domain.InboundRecipient;
 import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
+import org.atrium.store.domain.Quota;
 import org.atrium.store.domain.SpecialUse;
 import org.atrium.store.domain.TrackingEvent;
 import org.atrium.store.infrastructure.inbound.MessageSummarizer;
@@ -122,7 +124,9 @@ public class DefaultDeliveryService implements DeliveryService {
                     continue;
                 }
                 RecipientResolution res = directory.resolve(r.getAddress());
-                if (res.kind() == RecipientResolution.Kind.LOCAL) {
+                RecipientResolution.Kind kind = res.kind();
+                if (kind == RecipientResolution.Kind.LOCAL || kind == RecipientResolution.Kind.DISABLED) {
+                    // A disabled account refuses new mail at RCPT; what was accepted before still arrives.
                     targets.put(r, inboxes.computeIfAbsent(res.mailbox(), this::inboxId));
                 } else if (res.kind() == RecipientResolution.Kind.PUBLIC_FOLDER && folderExists(res.folderId())) {
                     targets.put(r, res.folderId()); // a mail-enabled public folder (ADR 0006)
@@ -179,6 +183,16 @@ public class DefaultDeliveryService implements DeliveryService {
                         entry.getQueueId(), r.getAddress(), inbox.getPath());
                 continue;
             }
+            if (!isPublic && overQuota(inbox.getOwner(), content.getSize())) {
+                // Accepted at RCPT while there was room (RCPT refuses a full mailbox with 552 5.2.2); this message
+                // would take it above its limit (RFC 9208 §5). No DSN until issue #4 (see above).
+                r.failed("mailbox full");
+                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
+                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "mailbox full"));
+                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: over quota", entry.getQueueId(),
+                        r.getAddress());
+                continue;
+            }
             // A post's creator stays null here: the entity offers no setter for it in this code path (ADR 0006).
             MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
             em.persist(item); // identity key: inserted now, so the id is known
@@ -209,6 +223,19 @@ public class DefaultDeliveryService implements DeliveryService {
         if (f != null && f.getOwner().getKind().isPublic()) {
             warnIfNeeded(f, clock.instant());
         }
+    }
+
+    /**
+     * Whether one more message of {@code bytes} would take the account above its quota (account, domain, server
+     * default); usage is only summed when a limit applies.
+     */
+    private boolean overQuota(Account owner, long bytes) {
+        Quota limits = Mailboxes.limits(owner);
+        if (limits.bytesLimit() == Quota.NONE && limits.messageLimit() == Quota.NONE) {
+            return false;
+        }
+        FolderService.QuotaUsage u = new Mailboxes(em).usage(owner);
+        return !limits.admits(u.bytes(), u.messages(), bytes, 1);
     }
 
     /** Whether {@code bytes} more would take a public folder above its prohibit level (ADR 0006). */

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryChanged;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.DomainView;
+import org.atrium.store.application.FolderService.QuotaUsage;
 import org.atrium.store.application.GroupView;
 import org.atrium.store.application.MailboxService;
 import org.atrium.store.application.NewAccount;
@@ -29,6 +31,7 @@ import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.PasswordHash;
+import org.atrium.store.domain.Quota;
 
 /** The directory kept in the database. See {@link DirectoryService}. */
 @Stateless
@@ -69,7 +72,7 @@ public class DefaultDirectoryService implements DirectoryService {
         em.flush();
         changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, normalized, false));
         LOG.log(Level.INFO, "directory: domain {0} created", normalized);
-        return new DomainView(d.getId(), d.getName(), d.getCreatedAt(), 0);
+        return view(d, 0);
     }
 
     @Override
@@ -81,7 +84,7 @@ public class DefaultDirectoryService implements DirectoryService {
         List<DomainView> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             Domain d = (Domain) r[0];
-            out.add(new DomainView(d.getId(), d.getName(), d.getCreatedAt(), ((Number) r[1]).longValue()));
+            out.add(view(d, ((Number) r[1]).longValue()));
         }
         return out;
     }
@@ -174,6 +177,111 @@ public class DefaultDirectoryService implements DirectoryService {
         em.persist(new Alias(a, target));
         em.flush();
         changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, target.getAddress(), false));
+    }
+
+    @Override
+    public void removeAlias(String alias, String accountAddress) {
+        Account target = accountEntity(accountAddress)
+                .orElseThrow(() -> StoreException.notFound("no account " + accountAddress));
+        String key = alias == null ? "" : alias.trim().toLowerCase(java.util.Locale.ROOT);
+        Alias found = em.createQuery("select al from Alias al where al.address = :a and al.account = :t", Alias.class)
+                .setParameter("a", key).setParameter("t", target).getResultStream().findFirst()
+                .orElseThrow(() -> StoreException.notFound(target.getAddress() + " has no alias " + key));
+        em.remove(found);
+        em.flush();
+        // The alias's own cache entry is cleared with the rest (DirectoryCache clears on every change).
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, target.getAddress(), false));
+        LOG.log(Level.INFO, "directory: alias {0} of {1} removed", key, target.getAddress());
+    }
+
+    @Override
+    public Optional<AccountDetails> accountDetails(String address) {
+        return accountEntity(address).map(this::details);
+    }
+
+    @Override
+    public AccountDetails setEnabled(String address, boolean enabled) {
+        Account a = accountEntity(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+        if (!enabled && a.isEnabled() && a.isAdmin() && em.createQuery("select count(o) from Account o "
+                + "where o.admin = true and o.enabled = true and o.kind = :user and o.id <> :id", Long.class)
+                .setParameter("user", AccountKind.USER).setParameter("id", a.getId()).getSingleResult() == 0) {
+            // Nobody could administer the server (or enable this account again) through the API.
+            throw StoreException.conflict("enabled", "the last enabled administrator cannot be disabled");
+        }
+        if (a.isEnabled() != enabled) {
+            a.setEnabled(enabled);
+            em.flush();
+            changes.fire(new DirectoryChanged(DirectoryChanged.Kind.ACCOUNT, a.getAddress(), false));
+            LOG.log(Level.INFO, "directory: account {0} {1}", a.getAddress(), enabled ? "enabled" : "disabled");
+        }
+        return details(a);
+    }
+
+    @Override
+    public AccountDetails setQuota(String address, Long bytes, Long messages, Integer warnPercent) {
+        Account a = accountEntity(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+        checkQuota(bytes, messages, warnPercent);
+        a.setQuota(bytes, messages, warnPercent);
+        em.flush();
+        LOG.log(Level.INFO, "directory: quota of {0} set to bytes={1} messages={2} warn={3}%", a.getAddress(),
+                text(bytes), text(messages), text(warnPercent));
+        return details(a);
+    }
+
+    @Override
+    public Optional<DomainView> domain(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return findDomain(name.trim().toLowerCase(java.util.Locale.ROOT)).map(d -> view(d, users(d)));
+    }
+
+    @Override
+    public DomainView setDomainQuota(String domain, Long bytes, Long messages, Integer warnPercent) {
+        Domain d = domain == null ? null : findDomain(domain.trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        if (d == null) {
+            throw StoreException.notFound("no domain " + domain);
+        }
+        checkQuota(bytes, messages, warnPercent);
+        d.setQuota(bytes, messages, warnPercent);
+        em.flush();
+        LOG.log(Level.INFO, "directory: default quota of domain {0} set to bytes={1} messages={2} warn={3}%",
+                d.getName(), text(bytes), text(messages), text(warnPercent));
+        return view(d, users(d));
+    }
+
+    @Override
+    public boolean mailboxFull(String accountAddress) {
+        Optional<Account> a = accountEntity(accountAddress);
+        if (a.isEmpty()) {
+            return false;
+        }
+        Quota limits = Mailboxes.limits(a.get());
+        if (limits.bytesLimit() == Quota.NONE && limits.messageLimit() == Quota.NONE) {
+            return false; // no limit: no need to sum the mailbox on every RCPT
+        }
+        QuotaUsage u = new Mailboxes(em).usage(a.get());
+        return !limits.admits(u.bytes(), u.messages(), 1, 1);
+    }
+
+    /** Quota values as INVALID naming the field at fault (see {@link Quota#checkLimits}). */
+    private static void checkQuota(Long bytes, Long messages, Integer warnPercent) {
+        try {
+            Quota.checkLimits(bytes, messages, warnPercent);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            throw StoreException.invalid(message.substring(0, colon), message.substring(colon + 1).strip());
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    private long users(Domain d) {
+        return em.createQuery("select count(a) from Account a where a.domain = :d and a.kind = :user", Long.class)
+                .setParameter("d", d).setParameter("user", AccountKind.USER).getSingleResult();
     }
 
     @Override
@@ -278,8 +386,8 @@ public class DefaultDirectoryService implements DirectoryService {
             return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
         Optional<RecipientResolution> account = accountOrAlias(a.toString())
-                .filter(Account::isEnabled)
-                .map(acc -> new RecipientResolution(RecipientResolution.Kind.LOCAL, acc.getAddress()));
+                .map(acc -> new RecipientResolution(acc.isEnabled() ? RecipientResolution.Kind.LOCAL
+                        : RecipientResolution.Kind.DISABLED, acc.getAddress()));
         if (account.isPresent()) {
             return account.get();
         }
@@ -354,6 +462,24 @@ public class DefaultDirectoryService implements DirectoryService {
         return new AccountView(a.getId(), a.getAddress(), a.getDisplayName(), a.getGivenName(), a.getSurname(),
                 a.getDepartment(), a.getTitle(), a.getPhone(), a.getOffice(), a.isAdmin(), a.isEnabled(), aliases,
                 a.getCreatedAt(), a.getLastLoginAt());
+    }
+
+    private AccountDetails details(Account a) {
+        AccountView v = view(a);
+        QuotaUsage u = new Mailboxes(em).usage(a);
+        Quota limits = u.limits();
+        int warn = Quota.effectiveWarnPercent(a.getQuotaWarnPercent(), a.getDomain().getQuotaWarnPercent());
+        return new AccountDetails(v.id(), v.address(), v.displayName(), v.givenName(), v.surname(), v.department(),
+                v.title(), v.phone(), v.office(), v.admin(), v.enabled(), v.aliases(), v.createdAt(), v.lastLoginAt(),
+                a.getQuotaBytes(), a.getQuotaMessages(), a.getQuotaWarnPercent(),
+                limits.bytesLimit() == Quota.NONE ? null : limits.bytesLimit(),
+                limits.messageLimit() == Quota.NONE ? null : limits.messageLimit(), warn, u.bytes(), u.messages(),
+                limits.overWarning(u.bytes(), u.messages(), warn));
+    }
+
+    private static DomainView view(Domain d, long users) {
+        return new DomainView(d.getId(), d.getName(), d.getCreatedAt(), users, d.getQuotaBytes(),
+                d.getQuotaMessages(), d.getQuotaWarnPercent());
     }
 
     private static GroupView view(MailGroup g) {

@@ -308,8 +308,14 @@ final class Mailboxes {
     QuotaUsage usage(Account account) {
         Object[] r = em.createQuery("select coalesce(sum(i.size), 0), count(i) from MailItem i "
                 + "where i.folder.owner = :o", Object[].class).setParameter("o", account).getSingleResult();
-        Quota limits = Quota.effective(account.getQuotaBytes(), account.getQuotaMessages(), defaultQuotaBytes());
+        Quota limits = limits(account);
         return new QuotaUsage(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), limits);
+    }
+
+    /** The limits that apply to an account: its own, else its domain's, else the server default. */
+    static Quota limits(Account account) {
+        return Quota.effective(account.getQuotaBytes(), account.getQuotaMessages(),
+                account.getDomain().getQuotaBytes(), account.getDomain().getQuotaMessages(), defaultQuotaBytes());
     }
 
     /** Refuses with OVER_QUOTA unless the account can take {@code bytes} more in {@code messages} more messages. */

@@ -78,7 +78,10 @@ public class SmtpIntakeAdapter implements MailIntake {
             RecipientResolution r = directory.resolve(address);
             switch (r.kind()) {
                 case LOCAL:
-                    return RecipientCheck.accept(r.mailbox());
+                    return directory.mailboxFull(r.mailbox()) ? RecipientCheck.of(RecipientCheck.Outcome.MAILBOX_FULL)
+                            : RecipientCheck.accept(r.mailbox());
+                case DISABLED:
+                    return RecipientCheck.of(RecipientCheck.Outcome.DISABLED);
                 case PUBLIC_FOLDER:
                     return switch (publicFolders.postVerdict(r.folderId(), authenticatedUser)) {
                         case ACCEPT -> RecipientCheck.accept(r.mailbox());

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.atrium.store.domain.Account;
 import org.atrium.store.domain.AuditEvent;
+import org.atrium.store.domain.Domain;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
@@ -81,7 +82,7 @@ class MigrationSchemaTest {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
-                    FolderAddress.class, AuditEvent.class)) {
+                    FolderAddress.class, AuditEvent.class, Domain.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);

@@ -1,0 +1,18 @@
+package org.atrium.store.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An account with its quota and mailbox usage, for administrators (issue #6): the fields of {@link AccountView}, the
+ * account's own quota values (null: not set), the effective limits after the chain account, domain, server default
+ * (null: unlimited; RFC 9208 §5 STORAGE in octets here, MESSAGE as a count), and the usage of all its folders.
+ *
+ * @param overWarning whether usage of a limited resource reached {@code effectiveWarnPercent} of its limit
+ */
+public record AccountDetails(long id, String address, String displayName, String givenName, String surname,
+        String department, String title, String phone, String office, boolean admin, boolean enabled,
+        List<String> aliases, Instant createdAt, Instant lastLoginAt, Long quotaBytes, Long quotaMessages,
+        Integer quotaWarnPercent, Long effectiveQuotaBytes, Long effectiveQuotaMessages, int effectiveWarnPercent,
+        long usedBytes, long messageCount, boolean overWarning) {
+}
