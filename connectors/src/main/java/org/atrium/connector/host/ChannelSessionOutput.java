@@ -19,11 +19,35 @@ final class ChannelSessionOutput implements SessionOutput {
     private static final long WRITE_WAIT_SECONDS = 120;
     private final Channel channel;
     private final Executor serial;
+    private final TlsSwitch tls;
     private volatile boolean closed;
 
-    ChannelSessionOutput(Channel channel, Executor serial) {
+    /** The host side of STARTTLS: whether the connection may switch, and the switch itself. */
+    interface TlsSwitch {
+        boolean available();
+
+        /** Called on the worker after the reply was queued; see {@link SessionOutput#startTls()}. */
+        void start();
+    }
+
+    ChannelSessionOutput(Channel channel, Executor serial, TlsSwitch tls) {
         this.channel = channel;
         this.serial = serial;
+        this.tls = tls;
+    }
+
+    @Override
+    public boolean startTlsAvailable() {
+        return !closed && tls.available();
+    }
+
+    @Override
+    public void startTls() {
+        if (!startTlsAvailable()) {
+            throw new IllegalStateException("STARTTLS is not available on this connection");
+        }
+        flush();
+        tls.start();
     }
 
     @Override

@@ -26,4 +26,21 @@ public interface SessionOutput {
      * the connection is closed.
      */
     void post(Runnable task);
+
+    /**
+     * Whether {@link #startTls()} may be called now: the listener has a TLS context and the connection is not under
+     * TLS yet. Sessions offer STARTTLS (SMTP, IMAP) or STLS (POP3) only while this is true.
+     */
+    boolean startTlsAvailable();
+
+    /**
+     * Switches the connection to TLS as the server (RFC 3207 §4, RFC 2595 §4, RFC 3501 §6.2.1): flushes what is
+     * queued (the "ready to start TLS" reply goes out in plaintext), then the peer's next bytes are a TLS handshake.
+     * Every input byte received before the switch and not yet handed to the session is discarded, including the
+     * rest of the read being processed now: commands pipelined after STARTTLS are never executed. When the handshake
+     * completes the host calls {@link ProtocolSession#onTlsEstablished}; when it fails the connection is closed.
+     *
+     * @throws IllegalStateException if {@link #startTlsAvailable()} is false
+     */
+    void startTls();
 }

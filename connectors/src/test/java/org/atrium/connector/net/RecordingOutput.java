@@ -22,6 +22,8 @@ public class RecordingOutput implements SessionOutput {
     private int flushes;
     private int unflushed;
     private boolean closed;
+    private boolean tlsAvailable;
+    private int tlsSwitches;
 
     /** An output that records raw writes (literals, message bodies) as well as lines. */
     public RecordingOutput() {
@@ -77,6 +79,34 @@ public class RecordingOutput implements SessionOutput {
         if (!closed) {
             task.run();
         }
+    }
+
+    @Override
+    public boolean startTlsAvailable() {
+        return tlsAvailable && tlsSwitches == 0 && !closed;
+    }
+
+    /** Records the switch; what was written before it must have been flushed (the reply goes out in plaintext). */
+    @Override
+    public void startTls() {
+        if (!startTlsAvailable()) {
+            throw new IllegalStateException("STARTTLS is not available");
+        }
+        if (unflushed != 0) {
+            throw new AssertionError("STARTTLS reply not flushed before the switch");
+        }
+        tlsSwitches++;
+    }
+
+    /** Makes {@link #startTlsAvailable()} true until the first switch, as on a plain listener with a TLS context. */
+    public RecordingOutput withTls() {
+        tlsAvailable = true;
+        return this;
+    }
+
+    /** How many times the session switched the connection to TLS. */
+    public int tlsSwitches() {
+        return tlsSwitches;
     }
 
     public boolean closed() {
