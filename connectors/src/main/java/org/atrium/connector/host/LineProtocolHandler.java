@@ -95,8 +95,13 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
             }
 
             @Override
-            public void start() {
-                startTls(ctx);
+            public void prepare() {
+                prepareTls();
+            }
+
+            @Override
+            public void flushAndSwitch() {
+                switchToTls(ctx);
             }
         }));
         input = framer(session);
@@ -137,17 +142,24 @@ final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * On the worker, inside the session's handling of the STARTTLS line, after its reply was flushed: drops what the
-     * framer holds and the rest of the current read, marks every read not yet stamped with the switch as plaintext to
-     * drop, and inserts the {@link SslHandler} on the event loop after the queued reply (event loop tasks run in
-     * order, so the reply leaves in plaintext and the client's handshake is the first thing the handler decrypts).
+     * On the worker, inside the session's handling of the STARTTLS line: drops what the framer holds and the rest of
+     * the current read, and marks every read not yet stamped with the switch as plaintext to drop.
      */
-    private void startTls(ChannelHandlerContext ctx) {
+    private void prepareTls() {
         tlsAsked = true;
         switchesAsked++;
         input.discard();
+    }
+
+    /**
+     * At the session's flush of its "ready" reply: one event-loop task flushes the reply (it leaves in plaintext,
+     * being already past the head of the pipeline) and inserts the {@link SslHandler} first, with no read in between,
+     * so the client's handshake, sent after it reads the reply, is the first thing the handler decrypts.
+     */
+    private void switchToTls(ChannelHandlerContext ctx) {
         var ch = ctx.channel();
         ch.eventLoop().execute(() -> {
+            ch.flush();
             if (!ch.isActive()) {
                 return;
             }

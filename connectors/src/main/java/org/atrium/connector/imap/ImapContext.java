@@ -48,7 +48,7 @@ public interface ImapContext {
     boolean startTlsOffered();
 
     /**
-     * After the tagged OK to STARTTLS: switches the connection to TLS, discarding whatever the client pipelined after
+     * Before the tagged OK to STARTTLS: switches the connection to TLS when that OK is flushed, discarding whatever the client pipelined after
      * the command (literals in progress included), and forgets the connection's state (RFC 3501 §6.2.1).
      */
     void startTls();

@@ -34,11 +34,13 @@ public interface SessionOutput {
     boolean startTlsAvailable();
 
     /**
-     * Switches the connection to TLS as the server (RFC 3207 §4, RFC 2595 §4, RFC 3501 §6.2.1): flushes what is
-     * queued (the "ready to start TLS" reply goes out in plaintext), then the peer's next bytes are a TLS handshake.
-     * Every input byte received before the switch and not yet handed to the session is discarded, including the
-     * rest of the read being processed now: commands pipelined after STARTTLS are never executed. When the handshake
-     * completes the host calls {@link ProtocolSession#onTlsEstablished}; when it fails the connection is closed.
+     * Switches the connection to TLS as the server (RFC 3207 §4, RFC 2595 §4, RFC 3501 §6.2.1), at the next
+     * {@link #flush()}: the session calls this while handling the STARTTLS command, then sends its "ready to start
+     * TLS" reply and flushes; that reply goes out in plaintext and the TLS handshake follows it with no input read in
+     * between. Every input byte received before the switch and not yet handed to the session is discarded, including
+     * the rest of the read being processed now: commands pipelined after STARTTLS are never executed. When the
+     * handshake completes the host calls {@link ProtocolSession#onTlsEstablished}; when it fails the connection is
+     * closed.
      *
      * @throws IllegalStateException if {@link #startTlsAvailable()} is false
      */

@@ -239,7 +239,7 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     /**
-     * STLS answered {@code +OK}: switches the connection, discarding whatever the client pipelined after the command,
+     * STLS accepted, before its {@code +OK}: asks for the switch at the reply's flush, discarding whatever the client pipelined after the command,
      * and forgets what the client said before (the USER name), so the conversation restarts in AUTHORIZATION.
      */
     void startTls() {

@@ -2,8 +2,8 @@ package org.atrium.connector.pop3;
 
 /**
  * STLS (RFC 2595 §4): only in AUTHORIZATION ({@link Pop3State}), no arguments, and only while the connection is not
- * under TLS and the listener has TLS. {@code +OK Begin TLS negotiation} goes out in plaintext, then the session
- * switches ({@link Pop3Session#startTls()}); commands the client pipelined after STLS are discarded, not run.
+ * under TLS and the listener has TLS. The session asks for the switch ({@link Pop3Session#startTls()}), which happens
+ * when {@code +OK Begin TLS negotiation} is flushed, in plaintext; commands the client pipelined after STLS are discarded, not run.
  */
 final class StlsCommand implements Pop3Command {
 
@@ -22,7 +22,7 @@ final class StlsCommand implements Pop3Command {
             session.reply("-ERR STLS not available");
             return;
         }
-        session.reply("+OK Begin TLS negotiation");
         session.startTls();
+        session.reply("+OK Begin TLS negotiation");
     }
 }

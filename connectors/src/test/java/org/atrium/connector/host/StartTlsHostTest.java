@@ -65,8 +65,9 @@ class StartTlsHostTest {
         @Override
         public void onLine(Line line) {
             if (line.text().equals("STARTTLS")) {
-                out.send("220 go");
                 out.startTls();
+                out.send("220 go");
+                out.flush();
                 return;
             }
             out.send("echo " + line.text() + " " + out.startTlsAvailable());
