@@ -37,7 +37,9 @@ import org.atrium.connector.net.SessionFactory;
  * STARTTLS line reaches the session. The framer drops the rest of the read being processed and its partial line
  * ({@link Input#discard()}); every read is stamped on the event loop with the number of switches done so far, and
  * the worker drops reads stamped before the switch it asked for, i.e. everything read before the {@link SslHandler}
- * was inserted. The handshake's CPU work runs on the session executor, not on the event loop.
+ * was inserted. The session's "ready" reply is flushed and the handler inserted in one event-loop task, so the
+ * client's handshake (sent after it reads the reply) is never read as plaintext. The handshake's CPU work runs on
+ * the session executor, not on the event loop.
  */
 final class LineProtocolHandler extends ChannelInboundHandlerAdapter {
 

@@ -78,6 +78,10 @@ final class ServerTls {
 
     /** A server context with the first private key in the PKCS12 {@code keystore}; TLS 1.2+ only. */
     static SslContext context(Path keystore, char[] password) throws IOException, GeneralSecurityException {
+        if (!Files.isReadable(keystore)) {
+            throw new IOException("the TLS keystore " + keystore + " does not exist or is not readable "
+                    + "(atrium.tls.keystore)");
+        }
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password);
