@@ -48,8 +48,9 @@ public interface ImapContext {
     boolean startTlsOffered();
 
     /**
-     * Before the tagged OK to STARTTLS: switches the connection to TLS when that OK is flushed, discarding whatever the client pipelined after
-     * the command (literals in progress included), and forgets the connection's state (RFC 3501 §6.2.1).
+     * Before the tagged OK to STARTTLS: switches the connection to TLS when that OK is flushed, discarding whatever the
+     * client pipelined after the command (literals in progress included), and forgets the connection's state (RFC 3501
+     * §6.2.1).
      */
     void startTls();
 

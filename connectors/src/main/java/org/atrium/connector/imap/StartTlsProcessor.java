@@ -5,9 +5,9 @@ import java.util.Set;
 /**
  * STARTTLS (RFC 3501 §6.2.1, RFC 9051 §6.2.1): only in not-authenticated state. On a listener with TLS and a
  * connection not yet under TLS: the switch ({@link ImapContext#startTls()}) at the flush of
- * {@code OK Begin TLS negotiation now}, after which nothing pipelined in plaintext is executed and the client must re-issue CAPABILITY. Once TLS is active
- * the command is a client error ({@code BAD}); where the listener has no TLS it is refused with {@code NO} and not
- * advertised.
+ * {@code OK Begin TLS negotiation now}, after which nothing pipelined in plaintext is executed and the client must
+ * re-issue CAPABILITY. Once TLS is active the command is a client error ({@code BAD}); where the listener has no TLS it
+ * is refused with {@code NO} and not advertised.
  */
 public final class StartTlsProcessor extends SimpleProcessor {
 

@@ -239,8 +239,9 @@ public final class Pop3Session implements ProtocolSession {
     }
 
     /**
-     * STLS accepted, before its {@code +OK}: asks for the switch at the reply's flush, discarding whatever the client pipelined after the command,
-     * and forgets what the client said before (the USER name), so the conversation restarts in AUTHORIZATION.
+     * STLS accepted, before its {@code +OK}: asks for the switch at the reply's flush, discarding whatever the client
+     * pipelined after the command, and forgets what the client said before (the USER name), so the conversation
+     * restarts in AUTHORIZATION.
      */
     void startTls() {
         pendingUser = null;

@@ -230,8 +230,9 @@ public final class SmtpSession implements ProtocolSession {
 
     /**
      * STARTTLS accepted, before its 220: asks for the switch at the reply's flush, discarding whatever the client
-     * pipelined after the command, and forgets everything learnt from the client (RFC 3207 §4.2): the EHLO name, the extended mode, any
-     * authentication; the session is back in the state after the greeting, so EHLO is required again.
+     * pipelined after the command, and forgets everything learnt from the client (RFC 3207 §4.2): the EHLO name, the
+     * extended mode, any authentication; the session is back in the state after the greeting, so EHLO is required
+     * again.
      */
     void startTls() {
         endTransaction();
