@@ -31,6 +31,16 @@ public final class ItEnv {
         return port("imap");
     }
 
+    /** Implicit-TLS IMAP (RFC 8314). */
+    public static int imaps() {
+        return port("imaps");
+    }
+
+    /** Implicit-TLS POP3 (RFC 8314). */
+    public static int pop3s() {
+        return port("pop3s");
+    }
+
     public static int http() {
         return port("http");
     }

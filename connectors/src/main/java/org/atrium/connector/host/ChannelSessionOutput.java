@@ -19,11 +19,43 @@ final class ChannelSessionOutput implements SessionOutput {
     private static final long WRITE_WAIT_SECONDS = 120;
     private final Channel channel;
     private final Executor serial;
+    private final TlsSwitch tls;
     private volatile boolean closed;
+    /** STARTTLS asked for: the next flush also inserts the TLS handler (worker only). */
+    private boolean switchAtFlush;
 
-    ChannelSessionOutput(Channel channel, Executor serial) {
+    /** The host side of STARTTLS: whether the connection may switch, and the switch itself. */
+    interface TlsSwitch {
+        boolean available();
+
+        /** On the worker, when the session asks for TLS: drop buffered and queued plaintext input. */
+        void prepare();
+
+        /**
+         * On the worker, at the session's next flush: in one event-loop task, flush the reply (plaintext) and insert
+         * the TLS handler, so that no read can fall between the two.
+         */
+        void flushAndSwitch();
+    }
+
+    ChannelSessionOutput(Channel channel, Executor serial, TlsSwitch tls) {
         this.channel = channel;
         this.serial = serial;
+        this.tls = tls;
+    }
+
+    @Override
+    public boolean startTlsAvailable() {
+        return !closed && tls.available();
+    }
+
+    @Override
+    public void startTls() {
+        if (!startTlsAvailable()) {
+            throw new IllegalStateException("STARTTLS is not available on this connection");
+        }
+        switchAtFlush = true;
+        tls.prepare();
     }
 
     @Override
@@ -52,7 +84,8 @@ final class ChannelSessionOutput implements SessionOutput {
             buf.release();
             return;
         }
-        if (channel.isWritable()) {
+        if (channel.isWritable() || switchAtFlush) {
+            // Before a switch the reply must not be flushed on its own (see TlsSwitch#flushAndSwitch); it is small.
             channel.write(buf, channel.voidPromise());
         } else {
             // Wait until the peer has taken what is queued; give up (and close) if it stalls for minutes.
@@ -64,7 +97,13 @@ final class ChannelSessionOutput implements SessionOutput {
 
     @Override
     public void flush() {
-        if (!closed) {
+        if (closed) {
+            return;
+        }
+        if (switchAtFlush) {
+            switchAtFlush = false;
+            tls.flushAndSwitch();
+        } else {
             channel.flush();
         }
     }

@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,6 +48,9 @@ import org.atrium.connector.smtp.SmtpSettings;
  * Hosts the protocol listeners (SMTP, POP3, IMAP) on Netty 4.2, started with the application after the store
  * (ARCHITECTURE.md, "connectors"). Event loops come from the container's {@link ManagedThreadFactory}; sessions run on
  * the container's {@link ManagedExecutorService}; the store is reached only through the ports, injected as EJBs.
+ *
+ * <p>TLS ({@link ServerTls}): the plain listeners offer STARTTLS (SMTP RFC 3207, POP3 STLS RFC 2595 §4, IMAP
+ * RFC 3501 §6.2.1); IMAPS and POP3S speak TLS from the first byte (RFC 8314 §3.3) and are disabled by a port of 0.
  *
  * <p>If a listener cannot bind (port taken), the deployment fails with that reason rather than running half-deaf.
  */
@@ -87,21 +91,35 @@ public class ConnectorHost {
         try {
             Path spool = s.dataDir().resolve("spool");
             Files.createDirectories(spool);
+            SslContext tls = ServerTls.context(s);
             SmtpSettings smtp = SmtpSettings.defaults(s.hostname(), spool).withMaxMessageSize(s.maxMessageSize());
             bind("smtp", s.bindAddress(), s.smtpPort(), s.hostname(),
-                    new SmtpSessionFactory(intake, smtp, Clock.systemUTC()));
-            bind("pop3", s.bindAddress(), s.pop3Port(), s.hostname(),
-                    new Pop3SessionFactory(maildrops, Pop3Settings.defaults(s.hostname())));
-            bind("imap", s.bindAddress(), s.imapPort(), s.hostname(),
-                    new ImapSessionFactory(mailStore, ImapSettings.defaults(s.hostname()), Clock.systemUTC()));
+                    new SmtpSessionFactory(intake, smtp, Clock.systemUTC()), tls, false);
+            Pop3SessionFactory pop3 = new Pop3SessionFactory(maildrops, Pop3Settings.defaults(s.hostname()));
+            bind("pop3", s.bindAddress(), s.pop3Port(), s.hostname(), pop3, tls, false);
+            ImapSessionFactory imap = new ImapSessionFactory(mailStore, ImapSettings.defaults(s.hostname()),
+                    Clock.systemUTC());
+            bind("imap", s.bindAddress(), s.imapPort(), s.hostname(), imap, tls, false);
+            bindImplicit("imaps", s.bindAddress(), s.imapsPort(), s.hostname(), imap, tls);
+            bindImplicit("pop3s", s.bindAddress(), s.pop3sPort(), s.hostname(), pop3, tls);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot start the protocol listeners: " + e.getMessage(), e);
         }
     }
 
-    private void bind(String protocol, String host, int port, String serverName, SessionFactory factory)
-            throws InterruptedException {
+    /** An implicit-TLS listener (RFC 8314 §3.3), unless its port is 0 or negative. */
+    private void bindImplicit(String protocol, String host, int port, String serverName, SessionFactory factory,
+            SslContext tls) throws InterruptedException {
+        if (port <= 0) {
+            LOG.log(Level.INFO, "connector: {0} listener disabled (port {1,number,#})", protocol, port);
+            return;
+        }
+        bind(protocol, host, port, serverName, factory, tls, true);
+    }
+
+    private void bind(String protocol, String host, int port, String serverName, SessionFactory factory,
+            SslContext tls, boolean implicitTls) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(acceptors, io)
                 .channel(NioServerSocketChannel.class)
@@ -112,7 +130,12 @@ public class ConnectorHost {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("session", new LineProtocolHandler(factory, workers, serverName));
+                        if (implicitTls) {
+                            // Handshake CPU work (delegated tasks) runs on the session executor, not the event loop.
+                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), workers));
+                        }
+                        ch.pipeline().addLast("session",
+                                new LineProtocolHandler(factory, workers, serverName, tls, implicitTls));
                     }
                 });
         var future = b.bind(new InetSocketAddress(host, port)).await();
@@ -121,7 +144,8 @@ public class ConnectorHost {
                     + future.cause(), future.cause());
         }
         channels.add(future.channel());
-        LOG.log(Level.INFO, "connector: {0} listening on {1}:{2,number,#}", protocol, host, port);
+        LOG.log(Level.INFO, "connector: {0} listening on {1}:{2,number,#}{3}", protocol, host, port,
+                implicitTls ? " (implicit TLS)" : tls != null ? " (STARTTLS offered)" : "");
     }
 
     @PreDestroy

@@ -17,6 +17,8 @@ public final class ImapCapabilities {
     private record Entry(String capability, Set<String> requires) {
     }
 
+    static final String STARTTLS = "STARTTLS";
+
     private static final List<Entry> DECLARED = List.of(
             new Entry("IMAP4rev1", Set.of()),
             // RFC 9051 §6.3.1, Appendix E: a client opts into IMAP4rev2 with ENABLE; what rev2 makes mandatory must
@@ -25,6 +27,8 @@ public final class ImapCapabilities {
             new Entry("IMAP4rev2", Set.of("ENABLE", "NAMESPACE", "UNSELECT", "MOVE", "IDLE", "SEARCH", "LIST",
                     "STATUS", "FETCH", "APPEND")),
             new Entry("LITERAL+", Set.of()), // RFC 7888, framed by ImapRequestReader
+            // RFC 3501 §6.2.1: the session drops it where TLS is not available or already active (withoutStartTls)
+            new Entry(STARTTLS, Set.of(STARTTLS)),
             new Entry("SASL-IR", Set.of("AUTHENTICATE")), // RFC 4959
             new Entry("AUTH=PLAIN", Set.of("AUTHENTICATE")), // RFC 4616
             new Entry("ENABLE", Set.of("ENABLE")), // RFC 5161
@@ -56,6 +60,14 @@ public final class ImapCapabilities {
             new Entry("BINARY", Set.of("FETCH", "APPEND"))); // RFC 3516: BINARY[] items, literal8 in APPEND
 
     private ImapCapabilities() {
+    }
+
+    /**
+     * The list for a connection that cannot switch to TLS (no TLS on the listener, or TLS already active): RFC 3501
+     * §6.2.1 and RFC 9051 §6.2.1 advertise STARTTLS only before TLS.
+     */
+    public static List<String> withoutStartTls(List<String> capabilities) {
+        return capabilities.stream().filter(c -> !c.equals(STARTTLS)).toList();
     }
 
     /**

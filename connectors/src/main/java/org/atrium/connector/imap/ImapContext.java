@@ -38,8 +38,21 @@ public interface ImapContext {
 
     ImapState state();
 
-    /** The capability atoms this server advertises, in order (without the leading {@code CAPABILITY}). */
+    /**
+     * The capability atoms this server advertises on this connection now, in order (without the leading
+     * {@code CAPABILITY}): STARTTLS only while {@link #startTlsOffered()}.
+     */
     List<String> capabilities();
+
+    /** Whether STARTTLS may be used: the listener has TLS and this connection is not under TLS yet. */
+    boolean startTlsOffered();
+
+    /**
+     * Before the tagged OK to STARTTLS: switches the connection to TLS when that OK is flushed, discarding whatever the
+     * client pipelined after the command (literals in progress included), and forgets the connection's state (RFC 3501
+     * §6.2.1).
+     */
+    void startTls();
 
     // ---- output ----
 

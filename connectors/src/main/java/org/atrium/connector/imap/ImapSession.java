@@ -43,13 +43,13 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
     /** RFC 3501 §7.5. */
     static final String LITERAL_CONTINUATION = "Ready for literal data";
 
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection;
     private final SessionOutput output;
     private final ImapMailStore store;
     private final ImapSettings settings;
     private final Clock clock;
     private final ImapSessionFactory.Registry registry;
-    private final ImapRequestReader reader;
+    private ImapRequestReader reader;
 
     private ImapState state = ImapState.NOT_AUTHENTICATED;
     private String account;
@@ -328,7 +328,38 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
 
     @Override
     public List<String> capabilities() {
-        return registry.capabilities();
+        return startTlsOffered() ? registry.capabilities() : ImapCapabilities.withoutStartTls(registry.capabilities());
+    }
+
+    @Override
+    public boolean startTlsOffered() {
+        return !connection.secure() && output.startTlsAvailable();
+    }
+
+    /**
+     * RFC 3501 §6.2.1 / RFC 9051 §6.2.1: the session stays not authenticated and keeps nothing the client said
+     * before TLS; the client must ask for CAPABILITY again. The host drops every plaintext byte after the command.
+     */
+    @Override
+    public void startTls() {
+        if (state != ImapState.NOT_AUTHENTICATED) {
+            throw new IllegalStateException("STARTTLS outside not-authenticated state");
+        }
+        releaseView();
+        enabled.clear();
+        savedSearch = List.of();
+        continuation = null;
+        continuationTag = null;
+        consecutiveBad = 0;
+        reader = new ImapRequestReader(registry.limits());
+        output.startTls();
+        connection = connection.secured();
+        event("starttls");
+    }
+
+    @Override
+    public void onTlsEstablished(String protocol, String cipherSuite) {
+        event("tls established protocol=" + protocol + " cipher=" + cipherSuite);
     }
 
     @Override
@@ -431,7 +462,7 @@ public final class ImapSession implements OctetAwareSession, ImapContext {
 
     @Override
     public void enable(String extension) {
-        if (!registry.capabilities().contains(extension)) {
+        if (!capabilities().contains(extension)) {
             return; // never enable what is not advertised (RFC 5161 §3.1), whichever command asks
         }
         if (extension.equals(QRESYNC)) {

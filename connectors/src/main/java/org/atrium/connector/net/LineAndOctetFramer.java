@@ -21,6 +21,8 @@ public final class LineAndOctetFramer {
     private final LineAssembler lines;
     /** Octets the session still expects before the next line; read from the session after each event. */
     private long octets;
+    /** Set by {@link #discard()}: the running {@link #feed} hands nothing more to the session. */
+    private boolean stop;
 
     public LineAndOctetFramer(OctetAwareSession session) {
         this.session = session;
@@ -47,13 +49,31 @@ public final class LineAndOctetFramer {
         feed(data, 0, data.length);
     }
 
+    /**
+     * Forgets the partial line, any literal octets still expected and, when called from inside the session while a
+     * {@link #feed} runs, every byte of that feed after the current line or octet run. Called when the connection
+     * switches to TLS (IMAP STARTTLS, RFC 3501 §6.2.1; RFC 9051 §6.2.1): plaintext the client pipelined after the
+     * command is discarded, never executed (STARTTLS command injection).
+     */
+    public void discard() {
+        octets = 0;
+        stop = true;
+        lines.discard();
+    }
+
     public void feed(byte[] data, int off, int count) {
+        stop = false;
         int i = off;
         int end = off + count;
         while (i < end) {
             if (octets > 0) {
                 int n = (int) Math.min(octets, end - i);
                 session.onOctets(data, i, n);
+                if (stop) {
+                    stop = false;
+                    octets = 0;
+                    return;
+                }
                 i += n;
                 octets = session.pendingOctets();
                 if (octets == 0) {
@@ -70,6 +90,11 @@ public final class LineAndOctetFramer {
                 return;
             }
             lines.feed(data, i, lf + 1 - i);
+            if (stop) {
+                stop = false;
+                octets = 0;
+                return;
+            }
             i = lf + 1;
         }
     }

@@ -19,6 +19,8 @@ public final class LineAssembler {
     private byte[] buf = new byte[256];
     private int len;
     private boolean overflow;
+    /** Set by {@link #discard()} from inside the sink: the running {@link #feed} stops after the line. */
+    private boolean stop;
 
     /**
      * @param maxLength the longest line accepted, counted without its terminator
@@ -54,11 +56,16 @@ public final class LineAssembler {
     }
 
     public void feed(byte[] data, int off, int count) {
+        stop = false;
         int end = off + count;
         for (int i = off; i < end; i++) {
             byte b = data[i];
             if (b == '\n') {
                 emit();
+                if (stop) {
+                    stop = false;
+                    return;
+                }
                 continue;
             }
             if (overflow) {
@@ -73,6 +80,21 @@ public final class LineAssembler {
                 buf = Arrays.copyOf(buf, Math.min(buf.length * 2, maxLength + 1));
             }
             buf[len++] = b;
+        }
+    }
+
+    /**
+     * Forgets the partial line and, when called from the sink while a {@link #feed} runs, every byte of that feed
+     * after the line just emitted: the connection is switching to TLS (RFC 3207 §4.2, RFC 2595 §4, RFC 3501
+     * §6.2.1), and whatever the peer sent in plaintext after the command must never be executed (STARTTLS command
+     * injection).
+     */
+    public void discard() {
+        len = 0;
+        overflow = false;
+        stop = true;
+        if (buf.length > 4096) {
+            buf = new byte[256];
         }
     }
 

@@ -26,4 +26,15 @@ public interface ProtocolSession {
 
     /** Seconds of peer silence before {@link #onIdle()} (RFC 5321 §4.5.3.2, RFC 1939 §3: at least 10 minutes). */
     int idleTimeoutSeconds();
+
+    /**
+     * The TLS handshake completed: on an implicit-TLS listener (RFC 8314) shortly after {@link #start()}, after
+     * STARTTLS otherwise. For the session's log line; the session has already reset its state when it asked for the
+     * switch. The default ignores it.
+     *
+     * @param protocol the negotiated protocol, e.g. {@code TLSv1.3}
+     * @param cipherSuite the negotiated cipher suite
+     */
+    default void onTlsEstablished(String protocol, String cipherSuite) {
+    }
 }

@@ -26,4 +26,23 @@ public interface SessionOutput {
      * the connection is closed.
      */
     void post(Runnable task);
+
+    /**
+     * Whether {@link #startTls()} may be called now: the listener has a TLS context and the connection is not under
+     * TLS yet. Sessions offer STARTTLS (SMTP, IMAP) or STLS (POP3) only while this is true.
+     */
+    boolean startTlsAvailable();
+
+    /**
+     * Switches the connection to TLS as the server (RFC 3207 §4, RFC 2595 §4, RFC 3501 §6.2.1), at the next
+     * {@link #flush()}: the session calls this while handling the STARTTLS command, then sends its "ready to start
+     * TLS" reply and flushes; that reply goes out in plaintext and the TLS handshake follows it with no input read in
+     * between. Every input byte received before the switch and not yet handed to the session is discarded, including
+     * the rest of the read being processed now: commands pipelined after STARTTLS are never executed. When the
+     * handshake completes the host calls {@link ProtocolSession#onTlsEstablished}; when it fails the connection is
+     * closed.
+     *
+     * @throws IllegalStateException if {@link #startTlsAvailable()} is false
+     */
+    void startTls();
 }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * CAPA (RFC 2449 §5), valid in AUTHORIZATION and TRANSACTION.
  *
- * <p>The list is computed per call from the session, because capabilities depend on it: STLS will be listed only on a
- * connection not yet secure, and SASL mechanisms only where they may be used, which is where those are to be added.
+ * <p>The list is computed per call from the session, because capabilities depend on it: STLS is listed only while the
+ * connection may still switch to TLS (RFC 2595 §4), and SASL mechanisms will be listed only where they may be used.
  * LOGIN-DELAY is not announced: there is no delay to announce, and RFC 2449 §6.5 makes it optional. EXPIRE NEVER
  * (§6.7) promises that the server never removes messages on its own; it holds while the store has no retention
  * policy for INBOX.
@@ -36,6 +36,9 @@ final class CapaCommand implements Pop3Command {
         caps.add("PIPELINING");
         caps.add("EXPIRE NEVER");
         caps.add("IMPLEMENTATION " + session.settings().implementation());
+        if (session.state() == Pop3State.AUTHORIZATION && session.stlsOffered()) {
+            caps.add("STLS");
+        }
         return List.copyOf(caps);
     }
 }

@@ -11,7 +11,7 @@ import org.atrium.connector.net.ProtocolSession;
 import org.atrium.connector.net.SessionOutput;
 
 /**
- * One POP3 conversation (RFC 1939, with the RFC 2449 extension mechanism and response codes).
+ * One POP3 conversation (RFC 1939, with the RFC 2449 extension mechanism and response codes, and STLS of RFC 2595 §4).
  *
  * <p>Holds all the state of the conversation: the {@link Pop3State}, the user named by USER, the count of failed
  * logins, and, in TRANSACTION, the locked maildrop with its deletion marks. Commands are stateless and reach that
@@ -30,7 +30,7 @@ public final class Pop3Session implements ProtocolSession {
     /** RFC 1939 §3: a command valid in the protocol but not in the current state. */
     static final String WRONG_STATE = "-ERR command not valid in this state";
 
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection;
     private final SessionOutput output;
     private final MaildropPort port;
     private final Pop3Settings settings;
@@ -231,6 +231,28 @@ public final class Pop3Session implements ProtocolSession {
         }
         output.send(".");
         output.flush();
+    }
+
+    /** Whether STLS is offered: the listener has TLS and this connection is not under TLS yet (RFC 2595 §4). */
+    boolean stlsOffered() {
+        return !connection.secure() && output.startTlsAvailable();
+    }
+
+    /**
+     * STLS accepted, before its {@code +OK}: asks for the switch at the reply's flush, discarding whatever the client
+     * pipelined after the command, and forgets what the client said before (the USER name), so the conversation
+     * restarts in AUTHORIZATION.
+     */
+    void startTls() {
+        pendingUser = null;
+        output.startTls();
+        connection = connection.secured();
+        event(Level.INFO, "stls");
+    }
+
+    @Override
+    public void onTlsEstablished(String protocol, String cipherSuite) {
+        event(Level.INFO, "tls established protocol=" + protocol + " cipher=" + cipherSuite);
     }
 
     /** Ends the conversation from the server side: releases the lock, flushes what is queued and closes. */

@@ -25,7 +25,7 @@ public final class Pop3SessionFactory implements SessionFactory {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.commands = List.of(new UserCommand(), new PassCommand(), new QuitCommand(), new StatCommand(),
                 new ListCommand(), new RetrCommand(), new DeleCommand(), new NoopCommand(), new RsetCommand(),
-                new TopCommand(), new UidlCommand(), new CapaCommand())
+                new TopCommand(), new UidlCommand(), new CapaCommand(), new StlsCommand())
                 .stream()
                 .collect(Collectors.toUnmodifiableMap(Pop3Command::verb, Function.identity()));
     }

@@ -9,12 +9,12 @@ import java.util.Set;
  * maildrop is locked, and to {@link #UPDATE} only on QUIT from TRANSACTION (RFC 1939 §6). There is no way back: a
  * failed login stays in AUTHORIZATION, and a lost connection ends the session without ever entering UPDATE, so
  * nothing is expunged. A command issued in a state that does not list it gets {@code -ERR} (RFC 1939 §3).
- * CAPA is valid in AUTHORIZATION and TRANSACTION (RFC 2449 §5).
+ * CAPA is valid in AUTHORIZATION and TRANSACTION (RFC 2449 §5); STLS only in AUTHORIZATION (RFC 2595 §4).
  */
 public enum Pop3State {
 
     /** RFC 1939 §4: identify the client (USER/PASS). */
-    AUTHORIZATION(Set.of("USER", "PASS", "QUIT", "CAPA")),
+    AUTHORIZATION(Set.of("USER", "PASS", "QUIT", "CAPA", "STLS")),
 
     /** RFC 1939 §5: the maildrop is locked and may be read and marked. */
     TRANSACTION(Set.of("STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "QUIT", "CAPA")),

@@ -21,6 +21,7 @@ final class SmtpCommands {
         map.put(SmtpVerb.HELP, new HelpCommand());
         map.put(SmtpVerb.VRFY, new VrfyCommand());
         map.put(SmtpVerb.EXPN, new ExpnCommand());
+        map.put(SmtpVerb.STARTTLS, new StartTlsCommand());
         if (map.size() != SmtpVerb.values().length) {
             throw new IllegalStateException("a verb has no handler");
         }

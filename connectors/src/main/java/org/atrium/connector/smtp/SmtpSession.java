@@ -11,8 +11,8 @@ import org.atrium.connector.net.ProtocolSession;
 import org.atrium.connector.net.SessionOutput;
 
 /**
- * One inbound SMTP conversation (RFC 5321 §3, §4) with SIZE (RFC 1870), 8BITMIME (RFC 6152), PIPELINING (RFC 2920)
- * and ENHANCEDSTATUSCODES (RFC 2034, RFC 3463).
+ * One inbound SMTP conversation (RFC 5321 §3, §4) with SIZE (RFC 1870), 8BITMIME (RFC 6152), PIPELINING (RFC 2920),
+ * ENHANCEDSTATUSCODES (RFC 2034, RFC 3463) and STARTTLS (RFC 3207).
  *
  * <p>Invariants: all protocol state lives here (state, HELO name, the open {@link SmtpTransaction}, counters); the
  * {@link SmtpCommand} handlers are stateless. Exactly one reply is written and flushed per command line, which is what
@@ -29,7 +29,7 @@ public final class SmtpSession implements ProtocolSession {
 
     static final System.Logger LOG = System.getLogger("org.atrium.connector.smtp");
 
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection;
     private final SessionOutput output;
     private final MailIntake intake;
     private final SmtpSettings settings;
@@ -117,6 +117,8 @@ public final class SmtpSession implements ProtocolSession {
             case MAIL -> state == SmtpState.CONNECTED ? "Error: send HELO/EHLO first" : "Error: nested MAIL command";
             case RCPT -> "Error: need MAIL command";
             case DATA -> state == SmtpState.MAIL ? "Error: no valid recipients" : "Error: need RCPT command";
+            case STARTTLS -> state == SmtpState.CONNECTED ? "Error: send EHLO first"
+                    : "Error: MAIL transaction in progress";
             default -> "Error: bad sequence of commands";
         };
     }
@@ -193,13 +195,19 @@ public final class SmtpSession implements ProtocolSession {
         return authenticatedUser != null;
     }
 
-    /** The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers; STARTTLS and AUTH join here. */
+    /**
+     * The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers; AUTH joins here. STARTTLS only
+     * while the connection may still switch (RFC 3207 §4.2: not after TLS is up).
+     */
     List<String> ehloKeywords() {
         List<String> keywords = new ArrayList<>();
         keywords.add("SIZE " + settings.maxMessageSize());
         keywords.add("8BITMIME");
         keywords.add("PIPELINING");
         keywords.add("ENHANCEDSTATUSCODES");
+        if (startTlsOffered()) {
+            keywords.add("STARTTLS");
+        }
         if (settings.vrfyEnabled()) {
             keywords.add("VRFY");
         }
@@ -213,6 +221,33 @@ public final class SmtpSession implements ProtocolSession {
             return "SMTP";
         }
         return "ESMTP" + (connection.secure() ? "S" : "") + (authenticatedUser != null ? "A" : "");
+    }
+
+    /** Whether STARTTLS is offered: the listener has TLS and this connection is not under TLS yet. */
+    boolean startTlsOffered() {
+        return !connection.secure() && output.startTlsAvailable();
+    }
+
+    /**
+     * STARTTLS accepted, before its 220: asks for the switch at the reply's flush, discarding whatever the client
+     * pipelined after the command, and forgets everything learnt from the client (RFC 3207 §4.2): the EHLO name, the
+     * extended mode, any authentication; the session is back in the state after the greeting, so EHLO is required
+     * again.
+     */
+    void startTls() {
+        endTransaction();
+        heloName = null;
+        esmtp = false;
+        authenticatedUser = null;
+        moveTo(SmtpState.CONNECTED);
+        output.startTls();
+        connection = connection.secured();
+        log(Level.INFO, "starttls", "");
+    }
+
+    @Override
+    public void onTlsEstablished(String protocol, String cipherSuite) {
+        log(Level.INFO, "tls", "protocol=" + protocol + " cipher=" + cipherSuite);
     }
 
     /** EHLO/HELO: records the client's name and abandons any transaction (RFC 5321 §4.1.4). */

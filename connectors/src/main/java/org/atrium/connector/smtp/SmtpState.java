@@ -10,6 +10,8 @@ import java.util.Set;
  * needs EHLO/HELO first; MAIL starts a transaction and may not be nested; RCPT needs MAIL; DATA needs at least one
  * accepted RCPT (§3.3 allows 503 for "no valid recipients"). In {@link #DATA} lines are content, not commands, and
  * in {@link #CLOSED} nothing is read at all. A command not allowed in a state is answered {@code 503 5.5.1}.
+ * STARTTLS (RFC 3207 §4) is valid after EHLO/HELO outside a transaction; once TLS is up the session goes back to
+ * {@link #CONNECTED} (RFC 3207 §4.2: the state right after the greeting), the one move from {@link #GREETED} back.
  */
 public enum SmtpState {
     /** Greeting sent, no EHLO/HELO yet. */
@@ -17,7 +19,7 @@ public enum SmtpState {
             SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN)),
     /** EHLO/HELO done, no transaction open. */
     GREETED(EnumSet.of(SmtpVerb.EHLO, SmtpVerb.HELO, SmtpVerb.MAIL, SmtpVerb.RSET, SmtpVerb.NOOP,
-            SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN)),
+            SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN, SmtpVerb.STARTTLS)),
     /** MAIL accepted, no recipient accepted yet. */
     MAIL(EnumSet.of(SmtpVerb.EHLO, SmtpVerb.HELO, SmtpVerb.RCPT, SmtpVerb.RSET, SmtpVerb.NOOP,
             SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN)),
@@ -43,6 +45,7 @@ public enum SmtpState {
     /**
      * The transitions of the state machine. Staying put is allowed wherever commands are read (RSET before EHLO,
      * repeated EHLO, further RCPTs). Any open state may close. EHLO/HELO/RSET abandon a transaction (§4.1.1.5).
+     * GREETED goes back to CONNECTED only by STARTTLS (RFC 3207 §4.2).
      */
     public boolean canMoveTo(SmtpState next) {
         if (next == CLOSED) {
@@ -50,7 +53,7 @@ public enum SmtpState {
         }
         return switch (this) {
             case CONNECTED -> next == CONNECTED || next == GREETED;
-            case GREETED -> next == GREETED || next == MAIL;
+            case GREETED -> next == GREETED || next == MAIL || next == CONNECTED;
             case MAIL -> next == GREETED || next == MAIL || next == RCPT;
             case RCPT -> next == GREETED || next == RCPT || next == DATA;
             case DATA -> next == GREETED;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.atrium.connector.net.Line;
 import org.atrium.connector.net.OctetAwareSession;
 import org.atrium.connector.net.ProtocolSession;
@@ -20,10 +19,14 @@ class LineProtocolHandlerFramingTest {
     private static class LineSession implements ProtocolSession {
         final List<String> events = new ArrayList<>();
         int maxLine = 8;
+        Runnable onStartTls = () -> { };
 
         @Override
         public void onLine(Line line) {
             events.add(line.ending() + ":" + new String(line.bytes(), StandardCharsets.ISO_8859_1));
+            if (line.text().equals("STARTTLS") || line.text().endsWith(" STARTTLS")) {
+                onStartTls.run();
+            }
             if (line.text().equals("DATA")) {
                 maxLine = 100; // as SMTP raises the limit for text lines (RFC 5321 §4.5.3.1)
             }
@@ -82,8 +85,8 @@ class LineProtocolHandlerFramingTest {
     @Test
     void lineSessionSeesBracesAsTextAndItsLimitLineByLine() {
         LineSession s = new LineSession();
-        Consumer<byte[]> in = LineProtocolHandler.framer(s);
-        in.accept(b("X {3}\r\na\nb\r\n123456789\r\nDATA\r\n123456789 long\r\n"));
+        LineProtocolHandler.Input in = LineProtocolHandler.framer(s);
+        in.feed(b("X {3}\r\na\nb\r\n123456789\r\nDATA\r\n123456789 long\r\n"));
         assertEquals(List.of("CRLF:X {3}", "BARE_LF:a", "CRLF:b", "TOO_LONG:12345678", "CRLF:DATA",
                 "CRLF:123456789 long"), s.events);
     }
@@ -91,8 +94,36 @@ class LineProtocolHandlerFramingTest {
     @Test
     void octetAwareSessionGetsItsLiteralRaw() {
         OctetSession s = new OctetSession();
-        Consumer<byte[]> in = LineProtocolHandler.framer(s);
-        in.accept(b("X {3}\r\na\nb\r\n"));
+        LineProtocolHandler.Input in = LineProtocolHandler.framer(s);
+        in.feed(b("X {3}\r\na\nb\r\n"));
         assertEquals(List.of("CRLF:X {3}", "OCTETS:a\nb", "CRLF:"), s.events);
+    }
+
+    /**
+     * STARTTLS command injection (RFC 3207 §4.2, RFC 2595 §4, RFC 3501 §6.2.1): a session that switches to TLS while
+     * handling a line discards through the framer; the rest of that read and the partial line never reach it.
+     */
+    @Test
+    void lineSessionSeesNothingAfterTheStartTlsLineInTheSameRead() {
+        LineSession s = new LineSession();
+        s.maxLine = 100;
+        LineProtocolHandler.Input in = LineProtocolHandler.framer(s);
+        s.onStartTls = in::discard;
+        in.feed(b("EHLO x\r\nSTARTTLS\r\nRSET\r\nMAIL FROM:<a@b>\r\npart"));
+        assertEquals(List.of("CRLF:EHLO x", "CRLF:STARTTLS"), s.events);
+        in.feed(b("EHLO y\r\n"));
+        assertEquals(List.of("CRLF:EHLO x", "CRLF:STARTTLS", "CRLF:EHLO y"), s.events);
+    }
+
+    @Test
+    void octetSessionSeesNothingAfterTheStartTlsLineNotEvenALiteral() {
+        OctetSession s = new OctetSession();
+        s.maxLine = 100;
+        LineProtocolHandler.Input in = LineProtocolHandler.framer(s);
+        s.onStartTls = in::discard;
+        in.feed(b("a STARTTLS\r\nb LOGIN {3}\r\nabc x\r\nc NOOP\r\n"));
+        assertEquals(List.of("CRLF:a STARTTLS"), s.events);
+        in.feed(b("d CAPABILITY\r\n"));
+        assertEquals(List.of("CRLF:a STARTTLS", "CRLF:d CAPABILITY"), s.events);
     }
 }

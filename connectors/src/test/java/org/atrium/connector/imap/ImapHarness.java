@@ -20,7 +20,7 @@ final class ImapHarness {
     static final String HOST = "mail.example.org";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
-    final RecordingOutput out = new RecordingOutput();
+    final RecordingOutput out;
     final ImapSession session;
     private final SessionDriver driver;
 
@@ -33,6 +33,12 @@ final class ImapHarness {
     }
 
     ImapHarness(ImapSessionFactory factory, String sessionId) {
+        this(factory, sessionId, false);
+    }
+
+    /** @param tls whether the listener has a TLS context, so that STARTTLS is offered (RFC 3501 §6.2.1) */
+    ImapHarness(ImapSessionFactory factory, String sessionId, boolean tls) {
+        out = tls ? new RecordingOutput().withTls() : new RecordingOutput();
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 143), HOST, false, sessionId);
         session = (ImapSession) factory.create(info, out);

@@ -67,10 +67,10 @@ class ImapLoggingTest {
         c.type("a3 APPEND INBOX {26+}\r\nSubject: top-secret-body\r\n\r\n");
         c.send("a4 LOGOUT");
         String all = String.join("\n", lines);
-        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 connect"), all);
-        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 LOGIN failed user=\"alice\""), all);
-        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 LOGIN ok user=\"alice\""), all);
-        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 logout user=\"alice\""), all);
+        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 tls=no connect"), all);
+        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 tls=no LOGIN failed user=\"alice\""), all);
+        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 tls=no LOGIN ok user=\"alice\""), all);
+        assertTrue(all.contains("imap session=s1 ip=192.0.2.7 tls=no logout user=\"alice\""), all);
         assertFalse(all.contains("s3cr3t-pw") || all.contains("wrong-pw") || all.contains("top-secret"), all);
     }
 

@@ -21,7 +21,7 @@ class LineAndOctetFramerTest {
      * A session that announces a literal for a line ending in {n} or {n+}, as the IMAP request reader does, and records
      * lines ("L:" text or "TOO_LONG:" text) and whole literals ("O:" octets) in order.
      */
-    private static final class LiteralSession implements OctetAwareSession {
+    private static class LiteralSession implements OctetAwareSession {
         private static final Pattern MARKER = Pattern.compile(".*\\{(\\d+)\\+?}$");
         final List<String> events = new ArrayList<>();
         final ByteArrayOutputStream literal = new ByteArrayOutputStream();
@@ -195,5 +195,41 @@ class LineAndOctetFramerTest {
     void plainLinesAreFramedAsByTheLineAssembler() {
         List<String> events = sameInEveryFragmentation("one\ntwo\r\nthree\r\n", 100);
         assertEquals(List.of("L:one", "L:two", "L:three"), events);
+    }
+
+    /** The switch to TLS (IMAP STARTTLS, RFC 3501 §6.2.1) forgets a literal in progress and the partial line. */
+    @Test
+    void discardForgetsALiteralInProgress() {
+        LiteralSession s = new LiteralSession(100);
+        LineAndOctetFramer f = new LineAndOctetFramer(s);
+        f.feed(b("a1 LOGIN {5}\r\nab"));
+        assertEquals(3, f.pendingOctets());
+        f.discard();
+        s.pending = 0; // as the IMAP session starts a fresh request reader
+        assertEquals(0, f.pendingOctets());
+        assertEquals(0, f.pendingLineBytes());
+        f.feed(b("a2 NOOP\r\n"));
+        assertEquals(List.of("L:a1 LOGIN {5}", "L:a2 NOOP"), s.events);
+    }
+
+    /** Discarding from inside the session drops the rest of the read: nothing pipelined after STARTTLS runs. */
+    @Test
+    void discardFromTheSessionDropsTheRestOfTheRead() {
+        LineAndOctetFramer[] framer = new LineAndOctetFramer[1];
+        LiteralSession s = new LiteralSession(100) {
+            @Override
+            public void onLine(Line line) {
+                super.onLine(line);
+                if (line.text().equals("a STARTTLS")) {
+                    framer[0].discard();
+                }
+            }
+        };
+        framer[0] = new LineAndOctetFramer(s);
+        framer[0].feed(b("a STARTTLS\r\nb NOOP\r\nc APPEND x {3+}\r\nabc\r\nd"));
+        assertEquals(List.of("L:a STARTTLS"), s.events);
+        assertEquals(0, framer[0].pendingLineBytes());
+        framer[0].feed(b("e NOOP\r\n"));
+        assertEquals(List.of("L:a STARTTLS", "L:e NOOP"), s.events);
     }
 }

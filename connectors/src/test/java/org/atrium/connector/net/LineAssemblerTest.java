@@ -79,4 +79,33 @@ class LineAssemblerTest {
         a.feed(b("a much longer text line\r\n"));
         assertEquals(Line.Ending.CRLF, lines.get(1).ending());
     }
+
+    /**
+     * STARTTLS command injection (RFC 3207 §4.2): when the sink discards while handling a line, the bytes after that
+     * line in the same read, and the partial line, are dropped; framing resumes clean with the next read.
+     */
+    @Test
+    void discardInsideTheSinkDropsTheRestOfTheRead() {
+        LineAssembler[] a = new LineAssembler[1];
+        a[0] = new LineAssembler(100, line -> {
+            lines.add(line);
+            if (line.text().equals("STARTTLS")) {
+                a[0].discard();
+            }
+        });
+        a[0].feed(b("EHLO x\r\nSTARTTLS\r\nRSET\r\nMAIL FROM:<a@b.c>\r\nQUI"));
+        assertEquals(List.of("EHLO x", "STARTTLS"), lines.stream().map(Line::text).toList());
+        assertEquals(0, a[0].pending());
+        a[0].feed(b("EHLO y\r\n"));
+        assertEquals(List.of("EHLO x", "STARTTLS", "EHLO y"), lines.stream().map(Line::text).toList());
+    }
+
+    @Test
+    void discardOutsideAFeedOnlyForgetsThePartialLine() {
+        LineAssembler a = new LineAssembler(100, lines::add);
+        a.feed(b("RSE"));
+        a.discard();
+        a.feed(b("NOOP\r\nQUIT\r\n"));
+        assertEquals(List.of("NOOP", "QUIT"), lines.stream().map(Line::text).toList());
+    }
 }

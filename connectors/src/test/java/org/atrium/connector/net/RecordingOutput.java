@@ -22,6 +22,9 @@ public class RecordingOutput implements SessionOutput {
     private int flushes;
     private int unflushed;
     private boolean closed;
+    private boolean tlsAvailable;
+    private int tlsSwitches;
+    private boolean switchPending;
 
     /** An output that records raw writes (literals, message bodies) as well as lines. */
     public RecordingOutput() {
@@ -63,6 +66,10 @@ public class RecordingOutput implements SessionOutput {
     public void flush() {
         flushes++;
         unflushed = 0;
+        if (switchPending) {
+            switchPending = false;
+            tlsSwitches++;
+        }
     }
 
     @Override
@@ -77,6 +84,37 @@ public class RecordingOutput implements SessionOutput {
         if (!closed) {
             task.run();
         }
+    }
+
+    @Override
+    public boolean startTlsAvailable() {
+        return tlsAvailable && tlsSwitches == 0 && !switchPending && !closed;
+    }
+
+    /**
+     * Records the switch, which takes effect at the next flush (after the session's plaintext reply); nothing may be
+     * left unflushed from before, since it would go out with that reply.
+     */
+    @Override
+    public void startTls() {
+        if (!startTlsAvailable()) {
+            throw new IllegalStateException("STARTTLS is not available");
+        }
+        if (unflushed != 0) {
+            throw new AssertionError("output queued before STARTTLS was not flushed");
+        }
+        switchPending = true;
+    }
+
+    /** Makes {@link #startTlsAvailable()} true until the first switch, as on a plain listener with a TLS context. */
+    public RecordingOutput withTls() {
+        tlsAvailable = true;
+        return this;
+    }
+
+    /** How many times the session switched the connection to TLS (counted at the flush that does it). */
+    public int tlsSwitches() {
+        return tlsSwitches;
     }
 
     public boolean closed() {

@@ -107,7 +107,7 @@ class Pop3FailureAndLoggingTest {
         idle.session.onIdle();
 
         String all = String.join("\n", logged);
-        assertTrue(logged.stream().allMatch(l -> l.startsWith("pop3 session=s42 ip=192.0.2.7 ")), all);
+        assertTrue(logged.stream().allMatch(l -> l.startsWith("pop3 session=s42 ip=192.0.2.7 tls=no ")), all);
         for (String event : List.of("connect", "login failed user=\"alice\"", "login ok user=\"alice\"",
                 "maildrop busy account=\"alice\"", "quit deleted=1", "disconnect without QUIT", "timeout")) {
             assertTrue(all.contains(event), event + " in\n" + all);

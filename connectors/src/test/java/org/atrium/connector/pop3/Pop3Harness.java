@@ -13,7 +13,7 @@ final class Pop3Harness {
 
     static final String HOST = "mail.example.org";
 
-    final RecordingOutput out = new RecordingOutput();
+    final RecordingOutput out;
     final ProtocolSession session;
     private final SessionDriver driver;
 
@@ -22,6 +22,12 @@ final class Pop3Harness {
     }
 
     Pop3Harness(FakeMaildropPort port, Pop3Settings settings) {
+        this(port, settings, false);
+    }
+
+    /** @param tls whether the listener has a TLS context, so that STLS is offered (RFC 2595 §4) */
+    Pop3Harness(FakeMaildropPort port, Pop3Settings settings, boolean tls) {
+        out = tls ? new RecordingOutput().withTls() : new RecordingOutput();
         ConnectionInfo info = new ConnectionInfo(new InetSocketAddress("192.0.2.7", 40123),
                 new InetSocketAddress("192.0.2.1", 110), HOST, false, "s42");
         session = new Pop3SessionFactory(port, settings).create(info, out);

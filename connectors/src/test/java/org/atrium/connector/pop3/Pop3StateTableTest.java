@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class Pop3StateTableTest {
 
     private static final List<String> ALL = List.of("USER", "PASS", "QUIT", "STAT", "LIST", "RETR", "DELE", "NOOP",
-            "RSET", "TOP", "UIDL", "CAPA");
+            "RSET", "TOP", "UIDL", "CAPA", "STLS");
 
     private static final Map<Pop3State, Set<String>> VALID = Map.of(
-            Pop3State.AUTHORIZATION, Set.of("USER", "PASS", "QUIT", "CAPA"),
+            Pop3State.AUTHORIZATION, Set.of("USER", "PASS", "QUIT", "CAPA", "STLS"),
             Pop3State.TRANSACTION, Set.of("STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "QUIT", "CAPA"),
             Pop3State.UPDATE, Set.of());
 

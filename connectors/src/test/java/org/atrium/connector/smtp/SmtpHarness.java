@@ -22,11 +22,18 @@ final class SmtpHarness {
     static final Instant NOW = Instant.parse("2024-01-02T03:04:05Z");
 
     final FakeIntake intake = new FakeIntake();
-    final RecordingOutput output = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
+    final RecordingOutput output;
     final SmtpSession session;
     private final SessionDriver driver;
 
     SmtpHarness(SmtpSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param tls whether the listener has a TLS context, so that STARTTLS is offered (RFC 3207) */
+    SmtpHarness(SmtpSettings settings, boolean tls) {
+        RecordingOutput out = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
+        output = tls ? out.withTls() : out;
         ConnectionInfo info;
         try {
             info = new ConnectionInfo(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}),

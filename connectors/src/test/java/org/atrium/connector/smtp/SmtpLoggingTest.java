@@ -63,7 +63,7 @@ class SmtpLoggingTest {
         List<String> events = lines.stream().map(l -> l.replaceAll(".* event=([a-z-]+).*", "$1")).toList();
         assertEquals(List.of("connect", "rcpt-refused", "message-accepted", "transaction-refused", "disconnect"),
                 events);
-        assertTrue(lines.stream().allMatch(l -> l.startsWith("smtp session=s1 ip=192.0.2.1 event=")), lines::toString);
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("smtp session=s1 ip=192.0.2.1 tls=no event=")), lines::toString);
         assertTrue(lines.get(2).contains("queue-id=Q1") && lines.get(2).contains("rcpts=1"), lines.get(2));
         assertTrue(lines.get(3).contains("reason=bare-cr-or-lf"), lines.get(3));
         assertFalse(lines.stream().anyMatch(l -> l.contains("secret")), "content never logged");
