@@ -15,6 +15,7 @@ public interface DirectoryService {
 
     List<DomainView> domains();
 
+    /** Whether mail to the domain is for this server: a hosted domain or a domain alias (RFC 5321 §2.3.5). */
     boolean isLocalDomain(String domain);
 
     AccountView createAccount(NewAccount account);
@@ -70,6 +71,48 @@ public interface DirectoryService {
 
     List<GroupView> groups(String domain);
 
+    /** A group by its address (issue #6). */
+    Optional<GroupView> group(String address);
+
+    /**
+     * Changes a group's display name and/or who may send to it; a null argument leaves that setting as it is, a
+     * blank name falls back to the local part. NOT_FOUND without the group.
+     */
+    GroupView updateGroup(String address, String displayName, Boolean membersOnly);
+
+    /**
+     * Adds a member: an account, alias, group or mail-enabled folder here, or an outside address (a contact). An
+     * address at a domain alias is stored as the address at its domain. INVALID ("member") when it is no address or
+     * when its domain is hosted here but nothing has the address; CONFLICT ("member") when it is the group itself,
+     * when the group would contain itself through nesting (the message names the chain), or when it is a member
+     * already; NOT_FOUND without the group.
+     */
+    GroupView addGroupMember(String group, String member);
+
+    /** Removes a member; NOT_FOUND without the group or when the address is no member of it. */
+    GroupView removeGroupMember(String group, String member);
+
+    /**
+     * Deletes a group and takes it out of the groups it was a member of. CONFLICT ("address") while a public folder's
+     * permissions name it (ADR 0006), naming the folders; NOT_FOUND without the group.
+     */
+    void removeGroup(String address);
+
+    /**
+     * Gives a hosted domain another name: mail to x@alias reaches x@domain. INVALID ("alias") for no domain name,
+     * CONFLICT ("alias") when the name is hosted here or already an alias; NOT_FOUND without the domain.
+     */
+    DomainView addDomainAlias(String domain, String alias);
+
+    /** Removes a domain alias; NOT_FOUND without the domain or when the name is no alias of it. */
+    DomainView removeDomainAlias(String domain, String alias);
+
+    /**
+     * Deletes an empty domain. CONFLICT ("name") while it has users, groups, aliases, public folders or domain
+     * aliases, with a message that counts what is left; NOT_FOUND without the domain.
+     */
+    void removeDomain(String name);
+
     /**
      * Checks a login. Failures are logged with the client address and never say which part was wrong.
      *
@@ -84,6 +127,9 @@ public interface DirectoryService {
      */
     Optional<String> postmaster(String domain);
 
-    /** What a recipient address means here (cached; an alias resolves to its account). */
+    /**
+     * What a recipient address means here (cached; an alias resolves to its account, an address at a domain alias
+     * as the same local part at its domain).
+     */
     RecipientResolution resolve(String address);
 }

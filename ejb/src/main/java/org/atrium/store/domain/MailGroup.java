@@ -64,8 +64,15 @@ public class MailGroup {
         members.add(member.toString());
     }
 
-    public void removeMember(MailAddress member) {
-        members.remove(member.toString());
+    /** Removes a member; whether it was one. */
+    public boolean removeMember(String member) {
+        return members.remove(member);
+    }
+
+    /** Sets the name shown in the GAL; blank: the local part of the address. */
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName == null || displayName.isBlank()
+                ? address.substring(0, address.lastIndexOf('@')) : displayName.strip();
     }
 
     public Long getId() {

@@ -102,4 +102,30 @@ class DomainModelTest {
         assertThrows(IllegalArgumentException.class, () -> new InboundMessage("Q2", c, "", null, null, null, null, NOW,
                 List.of()));
     }
+
+    @Test
+    void aDomainAliasIsANormalisedOtherName() {
+        Domain d = new Domain("atrium.test", NOW);
+        DomainAlias a = new DomainAlias(" Example.NET. ", d, NOW);
+        assertEquals("example.net", a.getName());
+        assertEquals(d, a.getDomain());
+        assertThrows(IllegalArgumentException.class, () -> new DomainAlias("Atrium.test", d, NOW));
+        assertThrows(IllegalArgumentException.class, () -> new DomainAlias("not a domain", d, NOW));
+    }
+
+    @Test
+    void aGroupRefusesItselfAndKeepsItsNameReadable() {
+        Domain d = new Domain("atrium.test", NOW);
+        MailGroup g = new MailGroup(d, MailAddress.parse("team@atrium.test"), " Team ");
+        assertEquals("Team", g.getDisplayName());
+        assertThrows(IllegalArgumentException.class, () -> g.addMember(MailAddress.parse("Team@atrium.test")));
+        g.addMember(MailAddress.parse("Alice@atrium.test"));
+        assertEquals(Set.of("alice@atrium.test"), g.getMembers());
+        assertFalse(g.removeMember("bob@atrium.test"));
+        assertTrue(g.removeMember("alice@atrium.test"));
+        g.setDisplayName("  ");
+        assertEquals("team", g.getDisplayName());
+        g.setDisplayName(" Sales team ");
+        assertEquals("Sales team", g.getDisplayName());
+    }
 }

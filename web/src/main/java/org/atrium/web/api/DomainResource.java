@@ -2,6 +2,7 @@ package org.atrium.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +27,10 @@ public class DomainResource {
     public record NewDomain(String name) {
     }
 
+    /** {@code {"alias": "example.net"}} */
+    public record NewAlias(String alias) {
+    }
+
     @Inject
     DirectoryService directory;
 
@@ -37,7 +42,7 @@ public class DomainResource {
         return directory.domains();
     }
 
-    /** The domain with the default quota of its accounts. */
+    /** The domain with the default quota of its accounts and its aliases. */
     @GET
     @Path("{name}")
     public DomainView get(@PathParam("name") String name) {
@@ -65,5 +70,30 @@ public class DomainResource {
     @Path("{name}/public-tree")
     public Response publicTree(@PathParam("name") String name) {
         return Response.status(201).entity(publicFolders.createDomainTree(name)).build();
+    }
+
+    /** Another name of the domain: mail to x@alias reaches x@name; 409 when the name is hosted or taken. */
+    @POST
+    @Path("{name}/aliases")
+    public Response addAlias(@PathParam("name") String name, NewAlias body) {
+        if (body == null || body.alias() == null || body.alias().isBlank()) {
+            throw StoreException.invalid("alias", "alias is required");
+        }
+        return Response.status(201).entity(directory.addDomainAlias(name, body.alias())).build();
+    }
+
+    @DELETE
+    @Path("{name}/aliases/{alias}")
+    public Response removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) {
+        directory.removeDomainAlias(name, alias);
+        return Response.noContent().build();
+    }
+
+    /** Deletes an empty domain; 409 listing what is left otherwise (there is no forced removal). */
+    @DELETE
+    @Path("{name}")
+    public Response remove(@PathParam("name") String name) {
+        directory.removeDomain(name);
+        return Response.noContent().build();
     }
 }

@@ -2,9 +2,12 @@ package org.atrium.web.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +27,14 @@ public class GroupResource {
     public record NewGroup(String address, String displayName, List<String> members, Boolean membersOnly) {
     }
 
+    /** {@code {"displayName": "Team", "membersOnly": true}}; a missing field leaves that setting as it is. */
+    public record GroupSettings(String displayName, Boolean membersOnly) {
+    }
+
+    /** {@code {"member": "someone@example.com"}} */
+    public record NewMember(String member) {
+    }
+
     @Inject
     DirectoryService directory;
 
@@ -40,5 +51,47 @@ public class GroupResource {
         GroupView created = directory.createGroup(body.address(), body.displayName(), body.members(),
                 Boolean.TRUE.equals(body.membersOnly()));
         return Response.status(201).entity(created).build();
+    }
+
+    /** The group with its members and which of them are groups ({@code nestedGroups}); 404 when unknown. */
+    @GET
+    @Path("{address}")
+    public GroupView get(@PathParam("address") String address) {
+        return directory.group(address).orElseThrow(() -> StoreException.notFound("no group " + address));
+    }
+
+    /** Changes the display name and/or whether only members may send. */
+    @PUT
+    @Path("{address}")
+    public GroupView update(@PathParam("address") String address, GroupSettings body) {
+        if (body == null || body.displayName() == null && body.membersOnly() == null) {
+            throw StoreException.invalid("displayName", "displayName or membersOnly is required");
+        }
+        return directory.updateGroup(address, body.displayName(), body.membersOnly());
+    }
+
+    /** Adds a member; 409 (field {@code member}) for the group itself, a nesting loop or a member already there. */
+    @POST
+    @Path("{address}/members")
+    public Response addMember(@PathParam("address") String address, NewMember body) {
+        if (body == null || body.member() == null || body.member().isBlank()) {
+            throw StoreException.invalid("member", "member is required");
+        }
+        return Response.status(201).entity(directory.addGroupMember(address, body.member())).build();
+    }
+
+    @DELETE
+    @Path("{address}/members/{member}")
+    public Response removeMember(@PathParam("address") String address, @PathParam("member") String member) {
+        directory.removeGroupMember(address, member);
+        return Response.noContent().build();
+    }
+
+    /** Deletes the group; 409 while a public folder's permissions name it. */
+    @DELETE
+    @Path("{address}")
+    public Response remove(@PathParam("address") String address) {
+        directory.removeGroup(address);
+        return Response.noContent().build();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
@@ -27,6 +28,8 @@ import org.atrium.store.domain.Account;
 import org.atrium.store.domain.AccountKind;
 import org.atrium.store.domain.Alias;
 import org.atrium.store.domain.Domain;
+import org.atrium.store.domain.DomainAlias;
+import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.MailGroup;
@@ -67,6 +70,11 @@ public class DefaultDirectoryService implements DirectoryService {
         if (findDomain(normalized).isPresent()) {
             throw StoreException.conflict("name", "domain " + normalized + " already exists");
         }
+        Optional<DomainAlias> asAlias = findDomainAlias(normalized);
+        if (asAlias.isPresent()) {
+            throw StoreException.conflict("name", normalized + " is an alias of domain "
+                    + asAlias.get().getDomain().getName());
+        }
         Domain d = new Domain(normalized, clock.instant());
         em.persist(d);
         em.flush();
@@ -95,7 +103,7 @@ public class DefaultDirectoryService implements DirectoryService {
             return false;
         }
         String d = domain.toLowerCase(java.util.Locale.ROOT);
-        return cache.localDomain(d, () -> findDomain(d).isPresent());
+        return cache.localDomain(d, () -> findDomain(d).isPresent() || findDomainAlias(d).isPresent());
     }
 
     @Override
@@ -318,7 +326,211 @@ public class DefaultDirectoryService implements DirectoryService {
                 ? em.createQuery("select g from MailGroup g order by g.address", MailGroup.class)
                 : em.createQuery("select g from MailGroup g where g.domain.name = :d order by g.address", MailGroup.class)
                         .setParameter("d", domain.toLowerCase(java.util.Locale.ROOT));
-        return q.getResultList().stream().map(DefaultDirectoryService::view).toList();
+        return q.getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public Optional<GroupView> group(String address) {
+        return groupEntity(address).map(this::view);
+    }
+
+    @Override
+    public GroupView updateGroup(String address, String displayName, Boolean membersOnly) {
+        MailGroup g = groupEntity(address).orElseThrow(() -> StoreException.notFound("no group " + address));
+        if (displayName != null) {
+            g.setDisplayName(displayName);
+        }
+        if (membersOnly != null) {
+            g.setMembersOnly(membersOnly);
+        }
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, g.getAddress(), false));
+        LOG.log(Level.INFO, "directory: group {0} now named \"{1}\", {2} may send", g.getAddress(),
+                g.getDisplayName(), g.isMembersOnly() ? "members only" : "anyone");
+        return view(g);
+    }
+
+    @Override
+    public GroupView addGroupMember(String group, String member) {
+        MailGroup g = groupEntity(group).orElseThrow(() -> StoreException.notFound("no group " + group));
+        MailAddress parsed = parseAddress("member", member);
+        String m = parsed.toString();
+        Optional<DomainAlias> viaAlias = findDomainAlias(parsed.domain());
+        if (viaAlias.isPresent()) {
+            m = parsed.localPart() + "@" + viaAlias.get().getDomain().getName();
+        }
+        if (m.equals(g.getAddress())) {
+            throw StoreException.conflict("member", "a group cannot contain itself");
+        }
+        if (findDomain(m.substring(m.lastIndexOf('@') + 1)).isPresent() && !addressTaken(m)) {
+            throw StoreException.invalid("member", "no account, alias, group or public folder " + m
+                    + " here (addresses in other domains are allowed as contacts)");
+        }
+        if (g.getMembers().contains(m)) {
+            throw StoreException.conflict("member", m + " is already a member of " + g.getAddress());
+        }
+        Optional<List<String>> loop = GroupNesting.loop(g.getAddress(), m,
+                a -> groupEntity(a).map(MailGroup::getMembers).orElse(null));
+        if (loop.isPresent()) {
+            throw StoreException.conflict("member", "adding " + m + " would make " + g.getAddress()
+                    + " contain itself: " + String.join(" > ", loop.get()));
+        }
+        g.addMember(MailAddress.parse(m));
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, g.getAddress(), false));
+        LOG.log(Level.INFO, "directory: {0} added to group {1}", m, g.getAddress());
+        return view(g);
+    }
+
+    @Override
+    public GroupView removeGroupMember(String group, String member) {
+        MailGroup g = groupEntity(group).orElseThrow(() -> StoreException.notFound("no group " + group));
+        String m = member == null ? "" : member.strip().toLowerCase(Locale.ROOT);
+        if (!g.removeMember(m)) {
+            throw StoreException.notFound(m + " is no member of " + g.getAddress());
+        }
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, g.getAddress(), false));
+        LOG.log(Level.INFO, "directory: {0} removed from group {1}", m, g.getAddress());
+        return view(g);
+    }
+
+    @Override
+    public void removeGroup(String address) {
+        MailGroup g = groupEntity(address).orElseThrow(() -> StoreException.notFound("no group " + address));
+        List<String> folders = em.createQuery("select f.path from Folder f, FolderAcl e where e.folderId = f.id "
+                + "and e.identifier = :g and f.owner.kind <> :user order by f.path", String.class)
+                .setParameter("g", g.getAddress()).setParameter("user", AccountKind.USER).getResultList();
+        if (!folders.isEmpty()) {
+            throw StoreException.conflict("address", "the permissions of public folder(s) " + String.join(", ",
+                    folders) + " name " + g.getAddress() + "; remove those entries first");
+        }
+        // Entries on users' own folders go with the group: a later group of the same address must not inherit them.
+        for (FolderAcl e : em.createQuery("select e from FolderAcl e where e.identifier = :g", FolderAcl.class)
+                .setParameter("g", g.getAddress()).getResultList()) {
+            em.remove(e);
+        }
+        List<MailGroup> parents = em.createQuery("select p from MailGroup p join p.members m where m = :g",
+                MailGroup.class).setParameter("g", g.getAddress()).getResultList();
+        for (MailGroup p : parents) {
+            p.removeMember(g.getAddress());
+        }
+        em.remove(g);
+        em.flush();
+        for (MailGroup p : parents) {
+            changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, p.getAddress(), false));
+        }
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.GROUP, g.getAddress(), true));
+        LOG.log(Level.INFO, "directory: group {0} removed", g.getAddress());
+    }
+
+    @Override
+    public DomainView addDomainAlias(String domain, String alias) {
+        Domain d = domainEntity(domain);
+        String name;
+        try {
+            name = MailAddress.normalizeDomain(alias);
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid("alias", e.getMessage());
+        }
+        if (findDomain(name).isPresent()) {
+            throw StoreException.conflict("alias", name + " is a hosted domain");
+        }
+        Optional<DomainAlias> existing = findDomainAlias(name);
+        if (existing.isPresent()) {
+            throw StoreException.conflict("alias", name + " is already an alias of domain "
+                    + existing.get().getDomain().getName());
+        }
+        em.persist(new DomainAlias(name, d, clock.instant()));
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, d.getName(), false));
+        LOG.log(Level.INFO, "directory: {0} is an alias of domain {1} now", name, d.getName());
+        return view(d, users(d));
+    }
+
+    @Override
+    public DomainView removeDomainAlias(String domain, String alias) {
+        Domain d = domainEntity(domain);
+        String name = alias == null ? "" : alias.strip().toLowerCase(Locale.ROOT);
+        DomainAlias a = findDomainAlias(name).filter(x -> x.getDomain().getId().equals(d.getId()))
+                .orElseThrow(() -> StoreException.notFound("domain " + d.getName() + " has no alias " + name));
+        em.remove(a);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, d.getName(), false));
+        LOG.log(Level.INFO, "directory: alias {0} of domain {1} removed", name, d.getName());
+        return view(d, users(d));
+    }
+
+    @Override
+    public void removeDomain(String name) {
+        Domain d = domainEntity(name);
+        String at = "@" + d.getName();
+        long users = users(d);
+        long groups = em.createQuery("select count(g) from MailGroup g where g.domain = :d", Long.class)
+                .setParameter("d", d).getSingleResult();
+        long aliases = em.createQuery("select al.address from Alias al where al.address like :p", String.class)
+                .setParameter("p", "%" + at).getResultStream().filter(a -> a.endsWith(at)).count();
+        List<Account> stores = em.createQuery("select a from Account a where a.domain = :d and a.kind <> :user",
+                Account.class).setParameter("d", d).setParameter("user", AccountKind.USER).getResultList();
+        long folders = em.createQuery("select count(f) from Folder f where f.owner.domain = :d "
+                + "and f.owner.kind <> :user", Long.class).setParameter("d", d)
+                .setParameter("user", AccountKind.USER).getSingleResult()
+                + em.createQuery("select f.address from FolderAddress f where f.address like :p", String.class)
+                        .setParameter("p", "%" + at).getResultStream().filter(a -> a.endsWith(at)).count();
+        boolean organisationTree = stores.stream().anyMatch(a -> a.getKind() == AccountKind.PUBLIC_ORG);
+        List<String> domainAliases = aliasesOf(d);
+        List<String> left = new ArrayList<>();
+        count(left, users, "user");
+        count(left, groups, "group");
+        count(left, aliases, "alias", "aliases");
+        count(left, folders, "public folder");
+        count(left, domainAliases.size(), "domain alias", "domain aliases");
+        if (organisationTree) {
+            left.add("the organisation's public folder tree");
+        }
+        if (!left.isEmpty()) {
+            throw StoreException.conflict("name", "domain " + d.getName() + " is not empty: " + String.join(", ", left)
+                    + " left; remove them first");
+        }
+        for (Account store : stores) {
+            em.remove(store); // an empty tree of the domain's own (ADR 0006)
+        }
+        em.remove(d);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, d.getName(), true));
+        LOG.log(Level.INFO, "directory: domain {0} removed", d.getName());
+    }
+
+    private static void count(List<String> out, long n, String one) {
+        count(out, n, one, one + "s");
+    }
+
+    private static void count(List<String> out, long n, String one, String many) {
+        if (n > 0) {
+            out.add(n + " " + (n == 1 ? one : many));
+        }
+    }
+
+    private Domain domainEntity(String name) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return findDomain(n).orElseThrow(() -> StoreException.notFound("no domain " + n));
+    }
+
+    private Optional<MailGroup> groupEntity(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select g from MailGroup g where g.address = :a", MailGroup.class)
+                .setParameter("a", address.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    private Optional<DomainAlias> findDomainAlias(String name) {
+        return Optional.ofNullable(em.find(DomainAlias.class, name));
+    }
+
+    private List<String> aliasesOf(Domain d) {
+        return em.createQuery("select a.name from DomainAlias a where a.domain = :d order by a.name", String.class)
+                .setParameter("d", d).getResultList();
     }
 
     @Override
@@ -383,7 +595,9 @@ public class DefaultDirectoryService implements DirectoryService {
             return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
         if (findDomain(a.domain()).isEmpty()) {
-            return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
+            Optional<DomainAlias> alias = findDomainAlias(a.domain());
+            return alias.isPresent() ? load(a.localPart() + "@" + alias.get().getDomain().getName())
+                    : new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
         Optional<RecipientResolution> account = accountOrAlias(a.toString())
                 .map(acc -> new RecipientResolution(acc.isEnabled() ? RecipientResolution.Kind.LOCAL
@@ -477,13 +691,15 @@ public class DefaultDirectoryService implements DirectoryService {
                 limits.overWarning(u.bytes(), u.messages(), warn));
     }
 
-    private static DomainView view(Domain d, long users) {
+    private DomainView view(Domain d, long users) {
         return new DomainView(d.getId(), d.getName(), d.getCreatedAt(), users, d.getQuotaBytes(),
-                d.getQuotaMessages(), d.getQuotaWarnPercent());
+                d.getQuotaMessages(), d.getQuotaWarnPercent(), aliasesOf(d));
     }
 
-    private static GroupView view(MailGroup g) {
-        return new GroupView(g.getId(), g.getAddress(), g.getDisplayName(), g.isMembersOnly(),
-                List.copyOf(g.getMembers()));
+    private GroupView view(MailGroup g) {
+        List<String> members = List.copyOf(g.getMembers());
+        List<String> nested = members.isEmpty() ? List.of() : em.createQuery("select g.address from MailGroup g "
+                + "where g.address in :m order by g.address", String.class).setParameter("m", members).getResultList();
+        return new GroupView(g.getId(), g.getAddress(), g.getDisplayName(), g.isMembersOnly(), members, nested);
     }
 }

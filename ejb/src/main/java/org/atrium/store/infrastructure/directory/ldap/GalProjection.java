@@ -90,9 +90,13 @@ public class GalProjection {
         try {
             switch (change.kind()) {
                 case ACCOUNT -> directory.account(change.address()).ifPresent(a -> server.upsert(entry(a)));
-                case GROUP -> directory.groups(domainOf(change.address())).stream()
-                        .filter(g -> g.address().equals(change.address())).findFirst()
-                        .ifPresent(g -> server.upsert(entry(g)));
+                case GROUP -> {
+                    if (change.removed()) {
+                        server.remove(GalEntry.Kind.GROUP, domainOf(change.address()), change.address());
+                    } else {
+                        directory.group(change.address()).ifPresent(g -> server.upsert(entry(g)));
+                    }
+                }
                 case PUBLIC_FOLDER -> {
                     if (change.removed()) {
                         server.remove(GalEntry.Kind.PUBLIC_FOLDER, domainOf(change.address()), change.address());

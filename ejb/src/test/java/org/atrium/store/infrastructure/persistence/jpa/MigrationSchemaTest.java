@@ -24,6 +24,7 @@ import java.util.Set;
 import org.atrium.store.domain.Account;
 import org.atrium.store.domain.AuditEvent;
 import org.atrium.store.domain.Domain;
+import org.atrium.store.domain.DomainAlias;
 import org.atrium.store.domain.ExpungedItem;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
@@ -82,7 +83,7 @@ class MigrationSchemaTest {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
-                    FolderAddress.class, AuditEvent.class, Domain.class)) {
+                    FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
@@ -128,6 +129,25 @@ class MigrationSchemaTest {
             }
             s.execute("DELETE FROM account WHERE address = 'u@m.test'");
             s.execute("DELETE FROM domain WHERE name = 'm.test'");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDomainAliasBelongsToOneDomain(Db db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO domain (name, created_at) VALUES ('alias-owner.test', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO domain_alias (name, domain_id, created_at) SELECT 'other.test', id, "
+                    + "CURRENT_TIMESTAMP FROM domain WHERE name = 'alias-owner.test'");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO domain_alias (name, domain_id, created_at) "
+                    + "SELECT 'other.test', id, CURRENT_TIMESTAMP FROM domain WHERE name = 'alias-owner.test'"),
+                    "an alias names one domain");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO domain_alias (name, domain_id, created_at) "
+                    + "VALUES ('third.test', -1, CURRENT_TIMESTAMP)"), "only of a domain that exists");
+            assertThrows(SQLException.class, () -> s.execute("DELETE FROM domain WHERE name = 'alias-owner.test'"),
+                    "a domain with aliases is not removed behind the service's back");
+            s.execute("DELETE FROM domain_alias WHERE name = 'other.test'");
+            s.execute("DELETE FROM domain WHERE name = 'alias-owner.test'");
         }
     }
 
