@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param tlsKeystorePassword its password, {@code atrium.tls.keystore-password}; may be empty
  */
 record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3Port, int imapPort, int imapsPort,
-        int pop3sPort, long maxMessageSize, Path dataDir, Path tlsKeystore, String tlsKeystorePassword) {
+        int pop3sPort, int submissionPort, int submissionsPort, boolean plainAuthOnLoopback, long maxMessageSize, Path dataDir, Path tlsKeystore, String tlsKeystorePassword) {
 
     static HostSettings fromSystemProperties() {
         String keystore = prop("atrium.tls.keystore", "");
@@ -28,6 +28,9 @@ record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3P
                 Integer.parseInt(prop("atrium.imap.port", "1143")),
                 Integer.parseInt(prop("atrium.imaps.port", "1993")),
                 Integer.parseInt(prop("atrium.pop3s.port", "1995")),
+                Integer.parseInt(prop("atrium.submission.port", "2587")),
+                Integer.parseInt(prop("atrium.submissions.port", "2465")),
+                Boolean.parseBoolean(prop("atrium.submission.plain-auth-loopback", "false")),
                 Long.parseLong(prop("atrium.message.max-size", "52428800")),
                 Path.of(prop("atrium.data.dir", System.getProperty("java.io.tmpdir") + "/atrium")),
                 keystore.isEmpty() ? null : Path.of(keystore),
@@ -43,7 +46,8 @@ record HostSettings(String hostname, String bindAddress, int smtpPort, int pop3P
     public String toString() {
         return "HostSettings[hostname=" + hostname + ", bindAddress=" + bindAddress + ", smtpPort=" + smtpPort
                 + ", pop3Port=" + pop3Port + ", imapPort=" + imapPort + ", imapsPort=" + imapsPort + ", pop3sPort="
-                + pop3sPort + ", maxMessageSize=" + maxMessageSize + ", dataDir=" + dataDir + ", tlsKeystore="
+                + pop3sPort + ", submissionPort=" + submissionPort + ", submissionsPort=" + submissionsPort
+                + ", plainAuthOnLoopback=" + plainAuthOnLoopback + ", maxMessageSize=" + maxMessageSize + ", dataDir=" + dataDir + ", tlsKeystore="
                 + tlsKeystore + ", tlsKeystorePassword=***]";
     }
 }
