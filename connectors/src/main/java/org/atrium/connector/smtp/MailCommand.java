@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <p>On submission (RFC 6409): MAIL before AUTH is {@code 530 5.7.0} (RFC 4954 §6); the null reverse-path is refused
  * (a user does not send bounces), and so is any address the user may not send as ({@code 553 5.7.1}, RFC 6409 §6.1,
- * decided by {@link MailIntake#mayUseSender}).
+ * decided by {@link MailIntake#mayUseSender}). The {@code AUTH=} parameter (RFC 4954 §5), which a server offering
+ * AUTH must accept, is taken and ignored there: the identity that counts is the session's own.
  */
 final class MailCommand implements SmtpCommand {
 
@@ -65,6 +66,12 @@ final class MailCommand implements SmtpCommand {
                         eightBit = false;
                     } else {
                         session.reply(501, "5.5.4", "Unsupported BODY type");
+                        return;
+                    }
+                }
+                case "AUTH" -> {
+                    if (!session.submission() || value == null) {
+                        session.reply(555, "5.5.4", "Unsupported parameter AUTH");
                         return;
                     }
                 }

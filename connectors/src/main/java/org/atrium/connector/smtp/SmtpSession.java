@@ -169,8 +169,9 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public int maxLineLength() {
-        if (authExchange != null) {
-            // RFC 4954 §4: a server SHOULD take SASL responses of at least 12288 octets per line.
+        if (authExchange != null || submission && state == SmtpState.GREETED && authenticatedUser == null) {
+            // RFC 4954 §4: AUTH lines (an initial response, or a response to 334) of at least 12288 octets SHOULD
+            // be taken; AUTH is only valid in GREETED, so other commands keep the RFC 5321 limit.
             return Math.max(settings.commandLineLimit(), AuthCommand.MAX_RESPONSE_LINE);
         }
         return state == SmtpState.DATA ? settings.textLineLimit() : settings.commandLineLimit();
@@ -252,8 +253,9 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     /**
-     * The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers; AUTH joins here. STARTTLS only
-     * while the connection may still switch (RFC 3207 §4.2: not after TLS is up).
+     * The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers. STARTTLS only while the connection
+     * may still switch (RFC 3207 §4.2: not after TLS is up); AUTH (RFC 4954 §3) only where {@link #authOffered()} and
+     * not once authenticated, since a second AUTH is refused.
      */
     List<String> ehloKeywords() {
         List<String> keywords = new ArrayList<>();

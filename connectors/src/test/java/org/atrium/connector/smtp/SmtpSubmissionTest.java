@@ -175,6 +175,29 @@ class SmtpSubmissionTest {
     }
 
     @Test
+    void longInitialResponseAndAuthParameter() {
+        SmtpHarness h = secure();
+        h.send("EHLO client.test");
+        h.replies();
+        String longPassword = "p".repeat(2000);
+        h.send("AUTH PLAIN " + b64("\0alice@atrium.test\0" + longPassword));
+        assertEquals("535 5.7.8 Authentication credentials invalid", h.reply(), "RFC 4954 §4: long lines are read");
+        h.send("AUTH PLAIN " + b64("\0alice@atrium.test\0secret"));
+        assertEquals("235 2.7.0 Authentication successful", h.reply());
+        h.send("MAIL FROM:<alice@atrium.test> AUTH=<>");
+        assertEquals("250 2.1.0 Ok", h.reply(), "RFC 4954 §5: AUTH= is accepted and ignored");
+        h.send("RSET", "MAIL FROM:<alice@atrium.test> " + "X".repeat(600));
+        List<String> replies = h.replies();
+        assertEquals("500 5.5.2 Line too long", replies.get(replies.size() - 1), "after AUTH, the RFC 5321 limit");
+
+        SmtpHarness mx = new SmtpHarness(SmtpHarness.settings(spool), true);
+        mx.replies();
+        mx.send("EHLO client.test", "MAIL FROM:<a@example.org> AUTH=<>");
+        replies = mx.replies();
+        assertEquals("555 5.5.4 Unsupported parameter AUTH", replies.get(replies.size() - 1));
+    }
+
+    @Test
     void authDuringTransactionIsBadSequence() {
         SmtpHarness h = signedIn();
         h.send("MAIL FROM:<alice@atrium.test>");
