@@ -108,7 +108,8 @@ class StartTlsHostTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        HostSettings s = new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, false, 1000, dir, null, "");
+        HostSettings s = new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, false, 1000, dir, null,
+                "");
         context = ServerTls.context(s);
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         pool = Executors.newCachedThreadPool();
