@@ -66,7 +66,7 @@ def instance_env(a):
         "ATRIUM_SUBMISSION_PORT": str(a.submission_port), "ATRIUM_POP3_PORT": str(a.pop3_port),
         "ATRIUM_IMAP_PORT": str(a.imap_port), "ATRIUM_LDAP_PORT": str(a.ldap_port),
         # The implicit-TLS listeners are not benched; off, so they never collide with a running bin/atrium.
-        "ATRIUM_IMAPS_PORT": "0", "ATRIUM_POP3S_PORT": "0",
+        "ATRIUM_IMAPS_PORT": "0", "ATRIUM_POP3S_PORT": "0", "ATRIUM_SUBMISSIONS_PORT": "0",
     })
     for k in ("ATRIUM_DATA_DIR", "ATRIUM_DB_URL", "ATRIUM_DB_DRIVER", "ATRIUM_DB_USER", "ATRIUM_DB_PASSWORD",
               "ATRIUM_DB_SCHEMA"):

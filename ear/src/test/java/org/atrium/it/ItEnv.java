@@ -41,6 +41,16 @@ public final class ItEnv {
         return port("pop3s");
     }
 
+    /** Submission with STARTTLS (RFC 6409). */
+    public static int submission() {
+        return port("submission");
+    }
+
+    /** Submission over implicit TLS (RFC 8314). */
+    public static int submissions() {
+        return port("submissions");
+    }
+
     public static int http() {
         return port("http");
     }

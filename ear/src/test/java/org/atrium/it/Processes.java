@@ -49,7 +49,7 @@ public final class Processes {
         env.put("ATRIUM_WILDFLY_HOME", System.getProperty("atrium.it.wildfly"));
         env.put("ATRIUM_DEMO_PASSWORD", ItEnv.demoPassword());
         env.put("ATRIUM_BLOB_GC_GRACE_SECONDS", "2");
-        for (String p : List.of("http", "smtp", "submission", "pop3", "imap", "ldap")) {
+        for (String p : List.of("http", "smtp", "submission", "submissions", "pop3", "imap", "ldap")) {
             env.put("ATRIUM_" + p.toUpperCase() + "_PORT", Integer.toString(ItEnv.port(p)));
         }
         Path dbEnv = ItEnv.var().resolve("db.env");

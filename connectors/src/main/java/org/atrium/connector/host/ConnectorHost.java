@@ -52,6 +52,11 @@ import org.atrium.connector.smtp.SmtpSettings;
  * <p>TLS ({@link ServerTls}): the plain listeners offer STARTTLS (SMTP RFC 3207, POP3 STLS RFC 2595 §4, IMAP
  * RFC 3501 §6.2.1); IMAPS and POP3S speak TLS from the first byte (RFC 8314 §3.3) and are disabled by a port of 0.
  *
+ * <p>Submission (RFC 6409, {@code atrium.submission.port}, default 2587, STARTTLS offered) and submissions (implicit
+ * TLS, RFC 8314 §3.3, {@code atrium.submissions.port}, default 2465) run the SMTP session in submission mode: AUTH
+ * required, senders checked. A port of 0 disables either. Remote recipients are still refused there (550 5.7.1):
+ * there is no outbound relay yet, and mail that cannot be delivered is not accepted.
+ *
  * <p>If a listener cannot bind (port taken), the deployment fails with that reason rather than running half-deaf.
  */
 @Singleton
@@ -95,6 +100,12 @@ public class ConnectorHost {
             SmtpSettings smtp = SmtpSettings.defaults(s.hostname(), spool).withMaxMessageSize(s.maxMessageSize());
             bind("smtp", s.bindAddress(), s.smtpPort(), s.hostname(),
                     new SmtpSessionFactory(intake, smtp, Clock.systemUTC()), tls, false);
+            // Submission (RFC 6409) with STARTTLS, and over implicit TLS (RFC 8314 §3.3): AUTH required.
+            SmtpSessionFactory submission = SmtpSessionFactory.submission(intake, smtp, Clock.systemUTC(),
+                    s.plainAuthOnLoopback());
+            bindUnlessDisabled("submission", s.bindAddress(), s.submissionPort(), s.hostname(), submission, tls,
+                    false);
+            bindImplicit("submissions", s.bindAddress(), s.submissionsPort(), s.hostname(), submission, tls);
             Pop3SessionFactory pop3 = new Pop3SessionFactory(maildrops, Pop3Settings.defaults(s.hostname()));
             bind("pop3", s.bindAddress(), s.pop3Port(), s.hostname(), pop3, tls, false);
             ImapSessionFactory imap = new ImapSessionFactory(mailStore, ImapSettings.defaults(s.hostname()),
@@ -111,11 +122,17 @@ public class ConnectorHost {
     /** An implicit-TLS listener (RFC 8314 §3.3), unless its port is 0 or negative. */
     private void bindImplicit(String protocol, String host, int port, String serverName, SessionFactory factory,
             SslContext tls) throws InterruptedException {
+        bindUnlessDisabled(protocol, host, port, serverName, factory, tls, true);
+    }
+
+    /** A listener (STARTTLS offered, or implicit TLS), unless its port is 0 or negative. */
+    private void bindUnlessDisabled(String protocol, String host, int port, String serverName,
+            SessionFactory factory, SslContext tls, boolean implicitTls) throws InterruptedException {
         if (port <= 0) {
             LOG.log(Level.INFO, "connector: {0} listener disabled (port {1,number,#})", protocol, port);
             return;
         }
-        bind(protocol, host, port, serverName, factory, tls, true);
+        bind(protocol, host, port, serverName, factory, tls, implicitTls);
     }
 
     private void bind(String protocol, String host, int port, String serverName, SessionFactory factory,

@@ -122,6 +122,30 @@ final class DataCommand implements SmtpCommand {
         session.reply(reply);
     }
 
+    /**
+     * Submission (RFC 6409 §8.1, RFC 5322 §3.6.2): exactly one From field, whose addresses the user may use
+     * ({@link MailIntake#mayUseFrom}); otherwise {@code 553 5.7.1} and nothing is stored. Null when allowed.
+     */
+    private static SmtpReply checkOriginator(SmtpSession session, SmtpTransaction transaction, MessageBuffer buffer) {
+        OriginatorFields fields;
+        boolean allowed;
+        try {
+            fields = OriginatorFields.read(buffer);
+            allowed = fields.fromFields() == 1 && !fields.from().isEmpty()
+                    && session.intake().mayUseFrom(session.authenticatedUser(), fields.from(), fields.sender());
+        } catch (IOException | RuntimeException e) {
+            session.log(Level.ERROR, "transaction-refused", "reason=from-check-error outcome=451", e);
+            return SmtpReply.of(451, "4.3.0", "Error: temporary failure, try again later");
+        }
+        if (!allowed) {
+            session.log(Level.INFO, "transaction-refused", "reason=from-not-owned from=" + transaction.reversePath()
+                    + " header-from=" + fields.from().stream().map(AuthCommand::shown).toList() + " outcome=553");
+            return SmtpReply.of(553, "5.7.1", "From header address rejected: not owned by user "
+                    + session.authenticatedUser());
+        }
+        return null;
+    }
+
     private static SmtpReply refused(SmtpSession session, SmtpTransaction transaction, String reason,
             SmtpReply reply) {
         Level level = transaction.problem() == SmtpTransaction.ContentProblem.BARE_NEWLINE ? Level.WARNING
@@ -133,6 +157,12 @@ final class DataCommand implements SmtpCommand {
 
     private static SmtpReply deliver(SmtpSession session, SmtpTransaction transaction) {
         MessageBuffer buffer = transaction.buffer();
+        if (session.submission()) {
+            SmtpReply refusal = checkOriginator(session, transaction, buffer);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
         InboundEnvelope envelope = new InboundEnvelope(session.heloName(), session.connection().remoteIp(),
                 transaction.reversePath().address(), transaction.recipients(), session.authenticatedUser(),
                 transaction.eightBitMime(), session.clock().instant(), session.connection().sessionId());

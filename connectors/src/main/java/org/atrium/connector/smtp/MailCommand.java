@@ -10,11 +10,20 @@ import java.util.Locale;
  * widespread clients send it, although §4.1.2 does not allow it. Parameters are only allowed after EHLO (555 after
  * HELO, RFC 5321 §4.1.1.11); unknown ones are 555 5.5.4, malformed values 501 5.5.4. A declared size over the limit
  * is refused at once with 552 5.3.4 (RFC 1870 §6.1) so the client need not send the content.
+ *
+ * <p>On submission (RFC 6409): MAIL before AUTH is {@code 530 5.7.0} (RFC 4954 §6); the null reverse-path is refused
+ * (a user does not send bounces), and so is any address the user may not send as ({@code 553 5.7.1}, RFC 6409 §6.1,
+ * decided by {@link MailIntake#mayUseSender}). The {@code AUTH=} parameter (RFC 4954 §5), which a server offering
+ * AUTH must accept, is taken and ignored there: the identity that counts is the session's own.
  */
 final class MailCommand implements SmtpCommand {
 
     @Override
     public void execute(SmtpSession session, String argument) {
+        if (session.submission() && session.authenticatedUser() == null) {
+            session.reply(530, "5.7.0", "Authentication required");
+            return;
+        }
         if (!argument.regionMatches(true, 0, "FROM:", 0, 5)) {
             session.reply(501, "5.5.4", "Syntax: MAIL FROM:<address>");
             return;
@@ -60,6 +69,12 @@ final class MailCommand implements SmtpCommand {
                         return;
                     }
                 }
+                case "AUTH" -> {
+                    if (!session.submission() || value == null) {
+                        session.reply(555, "5.5.4", "Unsupported parameter AUTH");
+                        return;
+                    }
+                }
                 default -> {
                     session.reply(555, "5.5.4", "Unsupported parameter " + keywordForReply(keyword));
                     return;
@@ -72,8 +87,35 @@ final class MailCommand implements SmtpCommand {
             session.reply(552, "5.3.4", "Message size exceeds fixed maximum message size");
             return;
         }
+        if (session.submission() && !senderAllowed(session, parsed.path().address())) {
+            return;
+        }
         session.beginTransaction(parsed.path(), Boolean.TRUE.equals(eightBit));
         session.reply(250, "2.1.0", "Ok");
+    }
+
+    /** Replies 553 (or 451) and returns false unless the authenticated user may use this reverse-path. */
+    private static boolean senderAllowed(SmtpSession session, String address) {
+        if (address.isEmpty()) {
+            session.log(Level.INFO, "transaction-refused", "reason=null-sender outcome=553");
+            session.reply(553, "5.7.1", "Null sender not allowed on submission");
+            return false;
+        }
+        boolean allowed;
+        try {
+            allowed = session.intake().mayUseSender(session.authenticatedUser(), address);
+        } catch (RuntimeException e) {
+            session.log(Level.ERROR, "transaction-refused", "reason=intake-error outcome=451", e);
+            session.reply(451, "4.3.0", "Temporary lookup failure, try again later");
+            return false;
+        }
+        if (!allowed) {
+            session.log(Level.INFO, "transaction-refused", "reason=sender-not-owned from=<" + address
+                    + "> outcome=553");
+            session.reply(553, "5.7.1", "<" + address + ">: Sender address rejected: not owned by user "
+                    + session.authenticatedUser());
+        }
+        return allowed;
     }
 
     /** Echo only a short, printable keyword so a hostile one cannot bloat or garble the reply. */

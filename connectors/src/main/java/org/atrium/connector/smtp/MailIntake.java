@@ -1,11 +1,46 @@
 package org.atrium.connector.smtp;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Port: what the SMTP server needs from the store. The store implements it; the SMTP code knows nothing else of it.
  *
- * <p>Both methods block (database, disk) and are only called from a session's worker thread.
+ * <p>All methods block (database, disk) and are only called from a session's worker thread. The submission listener
+ * (RFC 6409) also uses {@link #authenticate}, {@link #mayUseSender} and {@link #mayUseFrom}: the protocol lives in
+ * the connector, the rules of who may send as whom (own addresses, aliases, ADR 0006 grants) in the store.
  */
 public interface MailIntake {
+
+    /**
+     * Checks SMTP AUTH credentials (RFC 4954 §4). A failure is answered late, the delay growing with the failures
+     * counted for that login, so the caller simply blocks; the password is never logged.
+     *
+     * @param login the authentication identity the client gave (an address, or an alias of one)
+     * @param password the password, as sent
+     * @param clientIp for the directory's audit
+     * @return the canonical account address on success; empty for bad credentials or a disabled account
+     */
+    Optional<String> authenticate(String login, String password, String clientIp);
+
+    /**
+     * Whether {@code user} may give {@code address} as MAIL FROM on submission (RFC 6409 §6.1, issue #4): its own
+     * address, one of its aliases, or an address of an owner who granted it send-as or send-on-behalf (ADR 0006).
+     *
+     * @param user the canonical address {@link #authenticate} returned
+     * @param address the reverse-path without brackets, never empty
+     */
+    boolean mayUseSender(String user, String address);
+
+    /**
+     * Whether {@code user} may submit a message with these {@code From:} addresses (RFC 5322 §3.6.2): each must be
+     * the user's own address or alias, or of an owner who granted send-as; an owner who granted only send-on-behalf
+     * is accepted when {@code senderAddress} (the {@code Sender:} field) is the user's own address or alias.
+     *
+     * @param fromAddresses the addr-specs of the From field, at least one
+     * @param senderAddress the addr-spec of the Sender field, or null when there is none
+     */
+    boolean mayUseFrom(String user, List<String> fromAddresses, String senderAddress);
 
     /**
      * Decides on one RCPT TO (RFC 5321 §3.3, §4.1.1.3).

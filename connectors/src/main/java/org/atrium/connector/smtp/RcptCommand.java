@@ -9,6 +9,9 @@ import java.lang.System.Logger.Level;
  * (§4.5.1), so it is passed on as {@code postmaster} for the store to resolve. Past {@link SmtpSettings#maxRecipients()} the
  * answer is 452 4.5.3 (§4.5.3.1.10), which tells the client to send the rest in another transaction. Recipients the
  * store maps to the same canonical address collapse into one.
+ *
+ * <p>On submission (RFC 6409) the authenticated user is passed on, but remote domains are still refused with
+ * 550 5.7.1 by the store: there is no outbound queue yet, and mail that cannot be delivered is not accepted.
  */
 final class RcptCommand implements SmtpCommand {
 

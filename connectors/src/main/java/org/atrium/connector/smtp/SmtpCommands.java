@@ -22,6 +22,7 @@ final class SmtpCommands {
         map.put(SmtpVerb.VRFY, new VrfyCommand());
         map.put(SmtpVerb.EXPN, new ExpnCommand());
         map.put(SmtpVerb.STARTTLS, new StartTlsCommand());
+        map.put(SmtpVerb.AUTH, new AuthCommand());
         if (map.size() != SmtpVerb.values().length) {
             throw new IllegalStateException("a verb has no handler");
         }

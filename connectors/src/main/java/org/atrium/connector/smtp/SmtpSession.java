@@ -14,6 +14,11 @@ import org.atrium.connector.net.SessionOutput;
  * One inbound SMTP conversation (RFC 5321 §3, §4) with SIZE (RFC 1870), 8BITMIME (RFC 6152), PIPELINING (RFC 2920),
  * ENHANCEDSTATUSCODES (RFC 2034, RFC 3463) and STARTTLS (RFC 3207).
  *
+ * <p>In submission mode (RFC 6409, the submission and submissions listeners) the session also offers AUTH PLAIN and
+ * LOGIN (RFC 4954, RFC 4616): only under TLS, or on loopback when the administrator allows it; MAIL needs a prior
+ * AUTH ({@code 530 5.7.0}); the reverse-path and the From field must be the user's own or granted to it
+ * ({@code 553 5.7.1}, {@link MailIntake#mayUseSender}, {@link MailIntake#mayUseFrom}). The MX mode offers no AUTH.
+ *
  * <p>Invariants: all protocol state lives here (state, HELO name, the open {@link SmtpTransaction}, counters); the
  * {@link SmtpCommand} handlers are stateless. Exactly one reply is written and flushed per command line, which is what
  * RFC 2920 requires of a pipelining server when lines are handed over one at a time. A transaction is dropped as a
@@ -35,12 +40,16 @@ public final class SmtpSession implements ProtocolSession {
     private final SmtpSettings settings;
     private final Clock clock;
     private final SmtpCommands commands;
+    private final boolean submission;
+    private final boolean plainAuthOnLoopback;
 
     private SmtpState state = SmtpState.CONNECTED;
     private String heloName;
     private boolean esmtp;
-    /** Set by AUTH (a later issue); null while the client is anonymous. */
+    /** Set by AUTH (RFC 4954) to the canonical account address; null while the client is anonymous. */
     private String authenticatedUser;
+    /** An AUTH exchange waiting for the client's next response line (RFC 4954 §4), else null. */
+    private AuthCommand.Exchange authExchange;
     private SmtpTransaction transaction;
     private int transactionsStarted;
     private int messagesAccepted;
@@ -49,6 +58,17 @@ public final class SmtpSession implements ProtocolSession {
 
     SmtpSession(ConnectionInfo connection, SessionOutput output, MailIntake intake, SmtpSettings settings,
             Clock clock, SmtpCommands commands) {
+        this(connection, output, intake, settings, clock, commands, false, false);
+    }
+
+    /**
+     * @param submission whether this is a submission session (RFC 6409): AUTH offered and required before MAIL
+     * @param plainAuthOnLoopback whether AUTH is offered without TLS to a client on a loopback address
+     */
+    SmtpSession(ConnectionInfo connection, SessionOutput output, MailIntake intake, SmtpSettings settings,
+            Clock clock, SmtpCommands commands, boolean submission, boolean plainAuthOnLoopback) {
+        this.submission = submission;
+        this.plainAuthOnLoopback = plainAuthOnLoopback;
         this.connection = connection;
         this.output = output;
         this.intake = intake;
@@ -61,7 +81,7 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public void start() {
-        log(Level.INFO, "connect", "secure=" + connection.secure());
+        log(Level.INFO, "connect", "secure=" + connection.secure() + (submission ? " mode=submission" : ""));
         write(SmtpReply.of(220, null, settings.hostname() + " ESMTP Atrium"));
     }
 
@@ -73,6 +93,10 @@ public final class SmtpSession implements ProtocolSession {
         try {
             if (state == SmtpState.DATA) {
                 DataCommand.content(this, line);
+            } else if (authExchange != null) {
+                AuthCommand.Exchange exchange = authExchange;
+                authExchange = null;
+                AuthCommand.respond(this, exchange, line);
             } else {
                 command(line);
             }
@@ -117,7 +141,7 @@ public final class SmtpSession implements ProtocolSession {
             case MAIL -> state == SmtpState.CONNECTED ? "Error: send HELO/EHLO first" : "Error: nested MAIL command";
             case RCPT -> "Error: need MAIL command";
             case DATA -> state == SmtpState.MAIL ? "Error: no valid recipients" : "Error: need RCPT command";
-            case STARTTLS -> state == SmtpState.CONNECTED ? "Error: send EHLO first"
+            case STARTTLS, AUTH -> state == SmtpState.CONNECTED ? "Error: send EHLO first"
                     : "Error: MAIL transaction in progress";
             default -> "Error: bad sequence of commands";
         };
@@ -145,6 +169,11 @@ public final class SmtpSession implements ProtocolSession {
 
     @Override
     public int maxLineLength() {
+        if (authExchange != null || submission && state == SmtpState.GREETED && authenticatedUser == null) {
+            // RFC 4954 §4: AUTH lines (an initial response, or a response to 334) of at least 12288 octets SHOULD
+            // be taken; AUTH is only valid in GREETED, so other commands keep the RFC 5321 limit.
+            return Math.max(settings.commandLineLimit(), AuthCommand.MAX_RESPONSE_LINE);
+        }
         return state == SmtpState.DATA ? settings.textLineLimit() : settings.commandLineLimit();
     }
 
@@ -187,6 +216,34 @@ public final class SmtpSession implements ProtocolSession {
         return authenticatedUser;
     }
 
+    /** Whether this is a submission session (RFC 6409): AUTH offered, and required before MAIL. */
+    boolean submission() {
+        return submission;
+    }
+
+    /**
+     * Whether AUTH may be used now: only in submission mode, and only under TLS (RFC 4954 §4, RFC 8314 §3) unless the
+     * administrator allows it in plaintext for a client on a loopback address (a local webmail or test tool).
+     */
+    boolean authOffered() {
+        return submission && (connection.secure() || plainAuthOnLoopback && onLoopback());
+    }
+
+    private boolean onLoopback() {
+        return connection.remote() != null && connection.remote().getAddress() != null
+                && connection.remote().getAddress().isLoopbackAddress();
+    }
+
+    /** AUTH succeeded: the session acts for {@code user} (the canonical account address) from now on. */
+    void authenticated(String user) {
+        authenticatedUser = user;
+    }
+
+    /** The next line is a SASL response for {@code exchange}, not a command (RFC 4954 §4). */
+    void awaitAuthResponse(AuthCommand.Exchange exchange) {
+        authExchange = exchange;
+    }
+
     /**
      * Whether RCPT may name domains not hosted here. Only authenticated clients may relay; an MX listener must not
      * be an open relay (RFC 5321 §3.6.2, §7.1).
@@ -196,8 +253,9 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     /**
-     * The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers; AUTH joins here. STARTTLS only
-     * while the connection may still switch (RFC 3207 §4.2: not after TLS is up).
+     * The EHLO keywords (RFC 5321 §4.1.1.1), built from what this session offers. STARTTLS only while the connection
+     * may still switch (RFC 3207 §4.2: not after TLS is up); AUTH (RFC 4954 §3) only where {@link #authOffered()} and
+     * not once authenticated, since a second AUTH is refused.
      */
     List<String> ehloKeywords() {
         List<String> keywords = new ArrayList<>();
@@ -207,6 +265,9 @@ public final class SmtpSession implements ProtocolSession {
         keywords.add("ENHANCEDSTATUSCODES");
         if (startTlsOffered()) {
             keywords.add("STARTTLS");
+        }
+        if (authOffered() && authenticatedUser == null) {
+            keywords.add("AUTH PLAIN LOGIN");
         }
         if (settings.vrfyEnabled()) {
             keywords.add("VRFY");
@@ -239,6 +300,7 @@ public final class SmtpSession implements ProtocolSession {
         heloName = null;
         esmtp = false;
         authenticatedUser = null;
+        authExchange = null;
         moveTo(SmtpState.CONNECTED);
         output.startTls();
         connection = connection.secured();

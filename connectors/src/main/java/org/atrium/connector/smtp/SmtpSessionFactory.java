@@ -8,8 +8,9 @@ import org.atrium.connector.net.SessionFactory;
 import org.atrium.connector.net.SessionOutput;
 
 /**
- * Creates an {@link SmtpSession} per accepted connection of the inbound MX listener (RFC 5321). The command table is
- * built once here and shared, since handlers are stateless.
+ * Creates an {@link SmtpSession} per accepted connection of the inbound MX listener (RFC 5321) or of a submission
+ * listener (RFC 6409, {@link #submission}). The command table is built once here and shared, since handlers are
+ * stateless.
  */
 public final class SmtpSessionFactory implements SessionFactory {
 
@@ -17,6 +18,8 @@ public final class SmtpSessionFactory implements SessionFactory {
     private final SmtpSettings settings;
     private final Clock clock;
     private final SmtpCommands commands = new SmtpCommands();
+    private final boolean submission;
+    private final boolean plainAuthOnLoopback;
 
     /**
      * @param intake the store port every session hands its mail to
@@ -24,13 +27,32 @@ public final class SmtpSessionFactory implements SessionFactory {
      * @param clock the time source for Received headers and envelopes (fixed in tests)
      */
     public SmtpSessionFactory(MailIntake intake, SmtpSettings settings, Clock clock) {
+        this(intake, settings, clock, false, false);
+    }
+
+    private SmtpSessionFactory(MailIntake intake, SmtpSettings settings, Clock clock, boolean submission,
+            boolean plainAuthOnLoopback) {
+        this.submission = submission;
+        this.plainAuthOnLoopback = plainAuthOnLoopback;
         this.intake = Objects.requireNonNull(intake, "intake");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Sessions for a submission listener (RFC 6409; port 587-style with STARTTLS, or implicit TLS per RFC 8314):
+     * AUTH PLAIN/LOGIN offered under TLS and required before MAIL, sender addresses checked against the user.
+     *
+     * @param plainAuthOnLoopback whether AUTH is also offered without TLS to clients on a loopback address
+     */
+    public static SmtpSessionFactory submission(MailIntake intake, SmtpSettings settings, Clock clock,
+            boolean plainAuthOnLoopback) {
+        return new SmtpSessionFactory(intake, settings, clock, true, plainAuthOnLoopback);
+    }
+
     @Override
     public ProtocolSession create(ConnectionInfo connection, SessionOutput output) {
-        return new SmtpSession(connection, output, intake, settings, clock, commands);
+        return new SmtpSession(connection, output, intake, settings, clock, commands, submission,
+                plainAuthOnLoopback);
     }
 }

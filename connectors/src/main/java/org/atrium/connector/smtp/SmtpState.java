@@ -12,6 +12,8 @@ import java.util.Set;
  * in {@link #CLOSED} nothing is read at all. A command not allowed in a state is answered {@code 503 5.5.1}.
  * STARTTLS (RFC 3207 §4) is valid after EHLO/HELO outside a transaction; once TLS is up the session goes back to
  * {@link #CONNECTED} (RFC 3207 §4.2: the state right after the greeting), the one move from {@link #GREETED} back.
+ * AUTH (RFC 4954 §4) is valid after EHLO and outside a transaction ("an AUTH command issued during a mail
+ * transaction" is a 503).
  */
 public enum SmtpState {
     /** Greeting sent, no EHLO/HELO yet. */
@@ -19,7 +21,7 @@ public enum SmtpState {
             SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN)),
     /** EHLO/HELO done, no transaction open. */
     GREETED(EnumSet.of(SmtpVerb.EHLO, SmtpVerb.HELO, SmtpVerb.MAIL, SmtpVerb.RSET, SmtpVerb.NOOP,
-            SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN, SmtpVerb.STARTTLS)),
+            SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN, SmtpVerb.STARTTLS, SmtpVerb.AUTH)),
     /** MAIL accepted, no recipient accepted yet. */
     MAIL(EnumSet.of(SmtpVerb.EHLO, SmtpVerb.HELO, SmtpVerb.RCPT, SmtpVerb.RSET, SmtpVerb.NOOP,
             SmtpVerb.QUIT, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN)),

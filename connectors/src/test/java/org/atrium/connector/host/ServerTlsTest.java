@@ -19,7 +19,8 @@ class ServerTlsTest {
     Path dir;
 
     private static HostSettings settings(Path dataDir, Path keystore, String password) {
-        return new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 1, dataDir, keystore, password);
+        return new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, false, 1, dataDir, keystore,
+                password);
     }
 
     /** A keystore made the way an operator would: here, the generated one, named explicitly. */

@@ -108,7 +108,8 @@ class StartTlsHostTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        HostSettings s = new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 1000, dir, null, "");
+        HostSettings s = new HostSettings("mail.atrium.test", "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, false, 1000, dir, null,
+                "");
         context = ServerTls.context(s);
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         pool = Executors.newCachedThreadPool();
@@ -166,7 +167,7 @@ class StartTlsHostTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pw)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ks)));
         byte[] before = Files.readAllBytes(ks);
-        ServerTls.context(new HostSettings("h", "127.0.0.1", 0, 0, 0, 0, 0, 1, dir, null, ""));
+        ServerTls.context(new HostSettings("h", "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, false, 1, dir, null, ""));
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ks)), "kept, not regenerated");
     }
 

@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link MailIntake} hosting {@code atrium.test}: alice, bob, postmaster, an alias {@code al} for alice;
  * {@code slow@atrium.test} answers temporarily; other local users are unknown; other domains need relay.
  * {@code folder@atrium.test} is a mail-enabled folder only signed-in senders may post to, {@code full@atrium.test} one
- * that is full.
+ * that is full. Submission: alice's password is {@code secret}; bob granted alice send-as, carol (not hosted)
+ * granted alice send-on-behalf; {@code broken} makes authentication fail in the store.
  */
 final class FakeIntake implements MailIntake {
 
@@ -37,6 +40,44 @@ final class FakeIntake implements MailIntake {
 
     /** The SMTP AUTH identity each three-argument check was made with. */
     final List<String> checkedAs = new ArrayList<>();
+
+    /** The logins authentication was tried with, and the passwords, to check nothing else sees them. */
+    final List<String> authTried = new ArrayList<>();
+    final Set<String> sendAs = Set.of("alice@atrium.test>bob@atrium.test");
+    final Set<String> sendOnBehalf = Set.of("alice@atrium.test>carol@atrium.test");
+
+    @Override
+    public Optional<String> authenticate(String login, String password, String clientIp) {
+        authTried.add(login);
+        if (login.equals("broken")) {
+            throw new IllegalStateException("directory down");
+        }
+        String user = users.get(login.toLowerCase(Locale.ROOT));
+        return "alice@atrium.test".equals(user) && password.equals("secret") ? Optional.of(user) : Optional.empty();
+    }
+
+    private boolean own(String user, String address) {
+        return user.equals(users.get(address.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public boolean mayUseSender(String user, String address) {
+        String key = user + ">" + address.toLowerCase(Locale.ROOT);
+        return own(user, address) || sendAs.contains(key) || sendOnBehalf.contains(key);
+    }
+
+    @Override
+    public boolean mayUseFrom(String user, List<String> fromAddresses, String senderAddress) {
+        for (String from : fromAddresses) {
+            String key = user + ">" + from.toLowerCase(Locale.ROOT);
+            boolean ok = own(user, from) || sendAs.contains(key)
+                    || sendOnBehalf.contains(key) && senderAddress != null && own(user, senderAddress);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {

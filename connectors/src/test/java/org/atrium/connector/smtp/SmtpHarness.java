@@ -32,18 +32,32 @@ final class SmtpHarness {
 
     /** @param tls whether the listener has a TLS context, so that STARTTLS is offered (RFC 3207) */
     SmtpHarness(SmtpSettings settings, boolean tls) {
+        this(settings, tls, false, false, new byte[] {(byte) 192, 0, 2, 1}, false);
+    }
+
+    /**
+     * @param submission a submission-mode session (RFC 6409)
+     * @param secure whether the connection is under TLS from the start (implicit TLS, RFC 8314)
+     * @param clientIp the client's IPv4 address
+     * @param plainAuthOnLoopback the administrator's switch allowing AUTH without TLS on loopback
+     */
+    SmtpHarness(SmtpSettings settings, boolean tls, boolean submission, boolean secure, byte[] clientIp,
+            boolean plainAuthOnLoopback) {
         RecordingOutput out = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
         output = tls ? out.withTls() : out;
         ConnectionInfo info;
         try {
-            info = new ConnectionInfo(new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}),
-                    40000), new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, 1}), 25),
-                    "ignored.atrium.test", false, "s1");
+            info = new ConnectionInfo(new InetSocketAddress(InetAddress.getByAddress(clientIp), 40000),
+                    new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, 1}), 25),
+                    "ignored.atrium.test", secure, "s1");
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
-        session = (SmtpSession) new SmtpSessionFactory(intake, settings, Clock.fixed(NOW, ZoneOffset.UTC))
-                .create(info, output);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        SmtpSessionFactory factory = submission
+                ? SmtpSessionFactory.submission(intake, settings, clock, plainAuthOnLoopback)
+                : new SmtpSessionFactory(intake, settings, clock);
+        session = (SmtpSession) factory.create(info, output);
         driver = new SessionDriver(session, output);
     }
 

@@ -94,9 +94,12 @@ public class DefaultDeliveryService implements DeliveryService {
             InboundMessage entry = new InboundMessage(newQueueId(), content, msg.reversePath(), msg.clientIp(),
                     msg.helo(), msg.authenticatedUser(), msg.sessionId(), msg.receivedAt(), msg.recipients());
             em.persist(entry);
+            // The SMTP AUTH identity (RFC 4954) of a submitted message is part of its trace, as in the queue entry.
+            String detail = "size=" + p.blob().size()
+                    + (msg.authenticatedUser() == null ? "" : " auth=" + msg.authenticatedUser());
             for (String r : msg.recipients()) {
                 em.persist(new TrackingEvent(now, TrackingEvent.Kind.RECEIVED, entry.getQueueId(),
-                        summary.messageId(), msg.reversePath(), r, msg.clientIp(), "size=" + p.blob().size()));
+                        summary.messageId(), msg.reversePath(), r, msg.clientIp(), detail));
             }
             entries.add(entry);
         }

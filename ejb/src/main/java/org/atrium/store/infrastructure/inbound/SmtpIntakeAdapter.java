@@ -9,19 +9,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.atrium.connector.smtp.InboundEnvelope;
 import org.atrium.connector.smtp.IntakeException;
 import org.atrium.connector.smtp.MailIntake;
 import org.atrium.connector.smtp.MessageData;
 import org.atrium.connector.smtp.RecipientCheck;
 import org.atrium.store.application.ContentSummary;
+import org.atrium.store.application.DelegationService;
 import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.GrantView;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.application.internal.BlobStoreHolder;
+import org.atrium.store.application.internal.LoginFailures;
 import org.atrium.store.domain.BlobStore.BlobRef;
 
 /**
@@ -32,6 +40,12 @@ import org.atrium.store.domain.BlobStore.BlobRef;
  * sessions finishing at the same moment: {@link GroupCommit}); only then (4) send the JMS wake-up, outside that
  * transaction. A crash after (3) loses nothing: the sweep finds the queue entry. No step
  * relies on XA recovery, which H2 does not do (STACK-NOTES.md).
+ *
+ * <p>Submission (RFC 6409, issue #4): SMTP AUTH checks the directory's password (slow hash) and answers failures late
+ * per login ({@link LoginFailures}, shared with IMAP); who may send as whom is decided here from the directory (own
+ * address, aliases) and the mailbox grants of ADR 0006 ({@code send_as}, {@code send_on_behalf}). Remote recipients
+ * are refused even for authenticated users ({@code RELAY_DENIED}): there is no outbound queue yet, and mail that
+ * cannot be delivered is not accepted.
  */
 @Stateless
 @Local(MailIntake.class)
@@ -55,6 +69,93 @@ public class SmtpIntakeAdapter implements MailIntake {
 
     @Inject
     PublicFolderService publicFolders;
+
+    @Inject
+    DelegationService delegation;
+
+    @Inject
+    LoginFailures loginFailures;
+
+    /** Failures are counted per login and answered late ({@link LoginFailures}); the sleep holds no transaction. */
+    @Override
+    public Optional<String> authenticate(String login, String password, String clientIp) {
+        Optional<String> account = directory.authenticate(login, password, clientIp, "smtp").map(a -> a.address());
+        if (account.isPresent()) {
+            loginFailures.succeeded(login);
+        } else {
+            loginFailures.failAndWait(login);
+        }
+        return account;
+    }
+
+    @Override
+    public boolean mayUseSender(String user, String address) {
+        return senderAllowed(user, address, this::owner, grantsOf(user));
+    }
+
+    @Override
+    public boolean mayUseFrom(String user, List<String> fromAddresses, String senderAddress) {
+        return fromAllowed(user, fromAddresses, senderAddress, this::owner, grantsOf(user));
+    }
+
+    /** The canonical account an address (own or alias) delivers to, or null when it is not an active account. */
+    private String owner(String address) {
+        RecipientResolution r = directory.resolve(address.trim());
+        return r.kind() == RecipientResolution.Kind.LOCAL ? r.mailbox() : null;
+    }
+
+    /** The grants {@code user} holds, by owner address in lower case. */
+    private Map<String, GrantView> grantsOf(String user) {
+        return delegation.received(user).stream()
+                .collect(Collectors.toMap(g -> g.owner().toLowerCase(Locale.ROOT), g -> g, (a, b) -> a));
+    }
+
+    /**
+     * MAIL FROM on submission: the user's own address or alias, or an owner's who granted it send-as or
+     * send-on-behalf (the envelope says who submits; RFC 6409 §6.1).
+     *
+     * @param owner the canonical account of an address, or null
+     * @param grants the grants the user holds, by owner in lower case
+     */
+    static boolean senderAllowed(String user, String address, Function<String, String> owner,
+            Map<String, GrantView> grants) {
+        String o = owner.apply(address);
+        if (o == null) {
+            return false;
+        }
+        if (o.equalsIgnoreCase(user)) {
+            return true;
+        }
+        GrantView g = grants.get(o.toLowerCase(Locale.ROOT));
+        return g != null && (g.sendAs() || g.sendOnBehalf());
+    }
+
+    /**
+     * The From field on submission (RFC 5322 §3.6.2): every address the user's own, or an owner's who granted
+     * send-as; an owner who granted only send-on-behalf needs a Sender field naming the user.
+     */
+    static boolean fromAllowed(String user, List<String> from, String sender, Function<String, String> owner,
+            Map<String, GrantView> grants) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        for (String address : from) {
+            String o = owner.apply(address);
+            if (o == null) {
+                return false;
+            }
+            if (o.equalsIgnoreCase(user)) {
+                continue;
+            }
+            GrantView g = grants.get(o.toLowerCase(Locale.ROOT));
+            boolean onBehalf = g != null && g.sendOnBehalf() && sender != null && user.equalsIgnoreCase(
+                    owner.apply(sender));
+            if (g == null || !(g.sendAs() || onBehalf)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted) {
