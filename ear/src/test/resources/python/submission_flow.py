@@ -6,6 +6,7 @@ else's address is 553 5.7.1, and so is a From: header of someone else at the end
 (RFC 3848) in their Received header. Exits non-zero on any mismatch.
 
 Arguments: host submission-port submissions-port imap-port user password other-user"""
+import email.policy
 import imaplib
 import smtplib
 import ssl
@@ -67,7 +68,7 @@ with smtplib.SMTP(host, sub_port, timeout=20) as s:
     assert code == 553 and text.startswith(b"5.7.1"), (code, text)
     s.rset()
     try:
-        s.sendmail(user, [user], message(other, "forged " + tag).as_bytes())
+        s.sendmail(user, [user], message(other, "forged " + tag).as_bytes(policy=email.policy.SMTP))
         raise AssertionError("a From: of another user was accepted")
     except smtplib.SMTPDataError as e:
         assert e.smtp_code == 553 and e.smtp_error.startswith(b"5.7.1"), e
