@@ -28,6 +28,17 @@ public interface DirectoryService {
     List<AccountView> accounts(String domain);
 
     /**
+     * One page of the user accounts of all domains (issue #6: tables of thousands of users).
+     *
+     * @param filter matches addresses and display names containing it, case-insensitively; null or blank: all
+     * @param sort "address", "displayName", "createdAt" or "lastLoginAt"; null: address. INVALID ("sort") otherwise
+     * @param descending whether to sort in descending order (the address breaks ties, ascending)
+     * @param offset the index of the first row, from 0; INVALID ("offset") when negative
+     * @param limit at most this many rows, 1 to 1000; INVALID ("limit") otherwise
+     */
+    AccountPage accountPage(String filter, String sort, boolean descending, int offset, int limit);
+
+    /**
      * Gives an account another address. INVALID ("alias") when it is no address or its domain is not hosted here,
      * CONFLICT ("alias") when an account, alias, group or mail-enabled folder has it, NOT_FOUND without the account.
      */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.atrium.store.application.AccountDetails;
+import org.atrium.store.application.AccountPage;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryChanged;
 import org.atrium.store.application.DirectoryService;
@@ -169,6 +170,40 @@ public class DefaultDirectoryService implements DirectoryService {
                     .getResultList();
         }
         return list.stream().map(this::view).toList();
+    }
+
+    @Override
+    public AccountPage accountPage(String filter, String sort, boolean descending, int offset, int limit) {
+        String column = switch (sort == null ? "address" : sort) {
+            case "address" -> "a.address";
+            case "displayName" -> "a.displayName";
+            case "createdAt" -> "a.createdAt";
+            case "lastLoginAt" -> "a.lastLoginAt";
+            default -> throw StoreException.invalid("sort", "cannot sort by " + sort);
+        };
+        if (offset < 0) {
+            throw StoreException.invalid("offset", "offset must not be negative");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw StoreException.invalid("limit", "limit must be 1 to 1000");
+        }
+        String where = "where a.kind = :user";
+        String pattern = null;
+        if (filter != null && !filter.isBlank()) {
+            where += " and (lower(a.address) like :p escape '!' or lower(a.displayName) like :p escape '!')";
+            pattern = "%" + filter.trim().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        }
+        var count = em.createQuery("select count(a) from Account a " + where, Long.class)
+                .setParameter("user", AccountKind.USER);
+        var rows = em.createQuery("select a from Account a " + where + " order by " + column
+                + (descending ? " desc" : " asc") + ", a.address asc", Account.class)
+                .setParameter("user", AccountKind.USER).setFirstResult(offset).setMaxResults(limit);
+        if (pattern != null) {
+            count.setParameter("p", pattern);
+            rows.setParameter("p", pattern);
+        }
+        return new AccountPage(rows.getResultList().stream().map(this::view).toList(), count.getSingleResult());
     }
 
     @Override
