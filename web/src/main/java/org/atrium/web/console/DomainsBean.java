@@ -60,6 +60,9 @@ public class DomainsBean implements Serializable {
     @Inject
     ConsoleSession session;
 
+    @Inject
+    ConsoleAudit audit;
+
     private List<Row> rows;
     private String name;
 
@@ -73,10 +76,12 @@ public class DomainsBean implements Serializable {
         try {
             DomainView d = directory.createDomain(name);
             LOG.log(Level.INFO, "console: {0} created domain {1}", session.getAddress(), d.name());
+            audit.record(session.getAddress(), "POST", "/domains", 201, null);
             ConsoleMessages.info("Domain " + d.name() + " created.");
             name = null;
             load();
         } catch (StoreException e) {
+            audit.record(session.getAddress(), "POST", "/domains", 201, e);
             ConsoleMessages.refusal(e, "addDomain", Set.of("name"));
         }
     }
@@ -86,9 +91,11 @@ public class DomainsBean implements Serializable {
         try {
             directory.removeDomain(domain);
             LOG.log(Level.INFO, "console: {0} removed domain {1}", session.getAddress(), domain);
+            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, null);
             ConsoleMessages.info("Domain " + domain + " removed.");
             load();
         } catch (StoreException e) {
+            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, e);
             ConsoleMessages.refusal(e, "domainsForm", Set.of());
         }
     }

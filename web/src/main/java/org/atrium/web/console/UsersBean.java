@@ -125,6 +125,9 @@ public class UsersBean implements Serializable {
     @Inject
     ConsoleSession session;
 
+    @Inject
+    ConsoleAudit audit;
+
     private final Model model = new Model();
     private String search;
     private String address;
@@ -175,10 +178,12 @@ public class UsersBean implements Serializable {
             AccountView a = directory.createAccount(new NewAccount(address == null ? null : address.trim(), pw, name,
                     null, null, null, null, null, null, false));
             LOG.log(Level.INFO, "console: {0} created user {1}", session.getAddress(), a.address());
+            audit.record(session.getAddress(), "POST", "/users", 201, null);
             ConsoleMessages.info("User " + a.address() + " created.");
             address = null;
             displayName = null;
         } catch (StoreException e) {
+            audit.record(session.getAddress(), "POST", "/users", 201, e);
             ConsoleMessages.refusal(e, "addUser", Set.of("address", "password", "displayName"));
         }
     }
