@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -94,6 +96,17 @@ class ConsoleIT {
         Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The audit log has the administrator's console change, as the REST API would have logged it. */
+    private static void assertAudited(String resource, int status, String detail) {
+        AdminClient.Reply r = AdminClient.asAdmin("GET", "/audit?limit=1000&actor=" + AdminClient.enc(ItEnv.admin()),
+                null);
+        assertEquals(200, r.status(), r.body());
+        List<Map<String, Object>> events = Json.array(r.body());
+        assertTrue(events.stream().anyMatch(e -> "POST".equals(e.get("method")) && resource.equals(e.get("resource"))
+                && e.get("status") instanceof Number n && n.intValue() == status
+                && String.valueOf(e.get("detail")).startsWith(detail)), detail + " not in " + events);
+    }
+
     @Test
     void pagesNeedASignedInAdministrator() {
         driver.get(url("users.xhtml"));
@@ -135,6 +148,8 @@ class ConsoleIT {
         byId("addDomain:add").click();
         waitForText("addDomain:nameMessage", "already exists");
         assertEquals(200, AdminClient.asAdmin("GET", "/domains/" + domain, null).status());
+        assertAudited("/domains", 201, "console name=" + domain);
+        assertAudited("/domains", 409, "console name=" + domain + " error=CONFLICT");
 
         // A user: the address is checked when the field is left, then the user is created.
         String address = "alice@" + domain;
@@ -164,6 +179,7 @@ class ConsoleIT {
         AdminClient.Reply user = AdminClient.asAdmin("GET", "/users/" + address, null);
         assertEquals(200, user.status(), user.toString());
         assertTrue(user.body().contains("Alice Console"), user.body());
+        assertAudited("/users", 201, "console address=" + address + " displayName=Alice Console password=***");
         try (ImapConn imap = ImapConn.login(address, password)) {
             imap.ok("SELECT INBOX");
         }

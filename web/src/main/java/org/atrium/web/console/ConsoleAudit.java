@@ -13,8 +13,8 @@ import org.atrium.store.application.StoreException;
 
 /**
  * Records the console's changes in the audit log as the REST API does (AuditFilter): the same resource paths and
- * statuses as the equivalent API call, with the detail {@code console} (and the error code of a refusal), so that a
- * search finds a change whichever way it was made. Never a password.
+ * statuses as the equivalent API call, with the detail {@code console}, the form's fields and the error code of a
+ * refusal, so that a search finds a change whichever way it was made. Never a password.
  */
 @ApplicationScoped
 public class ConsoleAudit {
@@ -28,11 +28,13 @@ public class ConsoleAudit {
      * Records one change.
      *
      * @param status the status the API would have answered on success (201, 204)
+     * @param fields what the form gave, as {@code name=value} pairs, never a secret; or null
      * @param refusal the service's refusal, or null when the change was made
      */
-    void record(String actor, String method, String resource, int status, StoreException refusal) {
+    void record(String actor, String method, String resource, int status, String fields, StoreException refusal) {
         int s = refusal == null ? status : status(refusal.code());
-        String detail = refusal == null ? "console" : "console error=" + refusal.code();
+        String detail = "console" + (fields == null ? "" : " " + fields)
+                + (refusal == null ? "" : " error=" + refusal.code());
         FacesContext fc = FacesContext.getCurrentInstance();
         String remote = fc != null && fc.getExternalContext().getRequest() instanceof HttpServletRequest r
                 ? r.getRemoteAddr() : null;

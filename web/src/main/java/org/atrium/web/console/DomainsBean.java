@@ -76,12 +76,12 @@ public class DomainsBean implements Serializable {
         try {
             DomainView d = directory.createDomain(name);
             LOG.log(Level.INFO, "console: {0} created domain {1}", session.getAddress(), d.name());
-            audit.record(session.getAddress(), "POST", "/domains", 201, null);
+            audit.record(session.getAddress(), "POST", "/domains", 201, "name=" + name, null);
             ConsoleMessages.info("Domain " + d.name() + " created.");
             name = null;
             load();
         } catch (StoreException e) {
-            audit.record(session.getAddress(), "POST", "/domains", 201, e);
+            audit.record(session.getAddress(), "POST", "/domains", 201, "name=" + name, e);
             ConsoleMessages.refusal(e, "addDomain", Set.of("name"));
         }
     }
@@ -91,11 +91,11 @@ public class DomainsBean implements Serializable {
         try {
             directory.removeDomain(domain);
             LOG.log(Level.INFO, "console: {0} removed domain {1}", session.getAddress(), domain);
-            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, null);
+            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, null, null);
             ConsoleMessages.info("Domain " + domain + " removed.");
             load();
         } catch (StoreException e) {
-            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, e);
+            audit.record(session.getAddress(), "DELETE", "/domains/" + domain, 204, null, e);
             ConsoleMessages.refusal(e, "domainsForm", Set.of());
         }
     }

@@ -173,17 +173,18 @@ public class UsersBean implements Serializable {
     public void add() {
         String pw = password;
         password = null;
+        String fields = "address=" + address + " displayName=" + displayName + " password=***";
         try {
             String name = displayName == null || displayName.isBlank() ? null : displayName.trim();
             AccountView a = directory.createAccount(new NewAccount(address == null ? null : address.trim(), pw, name,
                     null, null, null, null, null, null, false));
             LOG.log(Level.INFO, "console: {0} created user {1}", session.getAddress(), a.address());
-            audit.record(session.getAddress(), "POST", "/users", 201, null);
+            audit.record(session.getAddress(), "POST", "/users", 201, fields, null);
             ConsoleMessages.info("User " + a.address() + " created.");
             address = null;
             displayName = null;
         } catch (StoreException e) {
-            audit.record(session.getAddress(), "POST", "/users", 201, e);
+            audit.record(session.getAddress(), "POST", "/users", 201, fields, e);
             ConsoleMessages.refusal(e, "addUser", Set.of("address", "password", "displayName"));
         }
     }
