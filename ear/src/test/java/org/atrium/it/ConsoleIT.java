@@ -143,7 +143,7 @@ class ConsoleIT {
         driver.get(url("domains.xhtml"));
         type("addDomain:name", domain);
         byId("addDomain:add").click();
-        waitForText("domainsForm:domains", domain);
+        waitForText("addDomain:messages", "Domain " + domain + " created.");
         type("addDomain:name", domain);
         byId("addDomain:add").click();
         waitForText("addDomain:nameMessage", "already exists");
@@ -171,8 +171,9 @@ class ConsoleIT {
         byId("addUser:create").click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("addUser:address")));
 
-        // The table finds the user by a search on its name.
-        type("usersForm:search", "Alice Console");
+        // The table finds the user by a search (the domain is new: no other user matches).
+        waitForText("usersForm:messages", "User " + address + " created.");
+        type("usersForm:search", domain);
         waitForText("usersForm:users", address);
         screenshot("users");
 
