@@ -62,6 +62,23 @@ public interface MailIntake {
     RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser);
 
     /**
+     * As {@link #checkRecipient(String, boolean, String)}, knowing the transaction's reverse-path too: a distribution
+     * group that takes mail from its members only (issue #4) checks the authenticated user, or else the MAIL FROM
+     * address, against its (nested) members.
+     *
+     * @param reversePath MAIL FROM without brackets, "" for the null reverse-path
+     */
+    RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser,
+            String reversePath);
+
+    /**
+     * EXPN (RFC 5321 §3.5.2, §4.1.1.7): the members of a distribution list, nested lists expanded, each as an
+     * address (optionally with its display name, {@code Name <addr>}); empty when {@code address} is not a list here.
+     * The SMTP server only calls this when the administrator enabled EXPN.
+     */
+    List<String> expand(String address);
+
+    /**
      * Takes responsibility for a message (RFC 5321 §4.1.1.4, §6.1): returns only once the content is on disk and its
      * queue entry committed, so that a 250 reply after it is a promise kept even if the process dies next.
      *

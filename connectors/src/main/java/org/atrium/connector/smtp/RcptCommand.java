@@ -41,7 +41,8 @@ final class RcptCommand implements SmtpCommand {
         String address = parsed.path().address();
         RecipientCheck check;
         try {
-            check = session.intake().checkRecipient(address, session.relayPermitted(), session.authenticatedUser());
+            check = session.intake().checkRecipient(address, session.relayPermitted(), session.authenticatedUser(),
+                    transaction.reversePath().address());
         } catch (RuntimeException e) {
             session.log(Level.ERROR, "rcpt-refused", "reason=intake-error outcome=451", e);
             session.reply(451, "4.3.0", "<" + address + ">: Temporary lookup failure, try again later");

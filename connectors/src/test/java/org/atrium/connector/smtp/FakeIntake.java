@@ -80,6 +80,17 @@ final class FakeIntake implements MailIntake {
     }
 
     @Override
+    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser,
+            String reversePath) {
+        return checkRecipient(forwardPath, relayPermitted, authenticatedUser);
+    }
+
+    @Override
+    public List<String> expand(String address) {
+        return List.of();
+    }
+
+    @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
         checkedAs.add(String.valueOf(authenticatedUser));
         String key = forwardPath.toLowerCase(Locale.ROOT);

@@ -15,7 +15,15 @@ import java.time.Instant;
 @Table(name = "tracking_event")
 public class TrackingEvent {
 
-    public enum Kind { RECEIVED, DELIVERED, FAILED, EXPUNGED }
+    /**
+     * RECEIVED: accepted (SMTP 250 or a local submission); DELIVERED: filed into a local folder; RELAYED: accepted by
+     * the next hop (remote in {@code remote}); DEFERRED: a temporary failure, retried later (reason in
+     * {@code detail}); DELAYED: a delay warning DSN went to the sender; FAILED: a permanent failure, bounced;
+     * EXPIRED: given up after the queue lifetime, bounced; DELETED: removed from the queue by an administrator
+     * without notice; DSN_SENT: a delivery status notification was queued for the sender; EXPUNGED: removed from a
+     * folder.
+     */
+    public enum Kind { RECEIVED, DELIVERED, RELAYED, DEFERRED, DELAYED, FAILED, EXPIRED, DELETED, DSN_SENT, EXPUNGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -208,6 +208,22 @@ public class SmtpIntakeAdapter implements MailIntake {
         }
     }
 
+    /**
+     * As {@link #checkRecipient(String, boolean, String)}; the reverse-path is what a members-only distribution group
+     * checks when the client did not authenticate (issue #4).
+     */
+    @Override
+    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser,
+            String reversePath) {
+        return checkRecipient(forwardPath, relayPermitted, authenticatedUser);
+    }
+
+    /** EXPN (RFC 5321 §3.5.2): no distribution list is expanded yet, so nothing is a list. */
+    @Override
+    public List<String> expand(String address) {
+        return List.of();
+    }
+
     @Override
     public String accept(InboundEnvelope env, MessageData data) throws IntakeException {
         BlobRef blob;
