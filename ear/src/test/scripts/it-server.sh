@@ -17,7 +17,8 @@ case "$1" in
         ATRIUM_DB_USER=postgres ATRIUM_DB_PASSWORD=postgres ATRIUM_DB_SCHEMA=$schema
     fi
     mkdir -p "$ATRIUM_VAR"
-    env | grep '^ATRIUM_DB_' > "$ATRIUM_VAR/db.env" || true   # the kill -9 test restarts with the same settings
+    # Every setting of this server, so that a test restarting it (kill -9, CLI tests) uses exactly the same ones.
+    env | grep '^ATRIUM_' > "$ATRIUM_VAR/server.env" || true
     "$home/bin/atrium" start
     ;;
   stop)

@@ -41,26 +41,15 @@ public final class Processes {
      */
     public static Map<String, String> atriumEnv() throws IOException {
         Map<String, String> env = new HashMap<>();
-        env.put("ATRIUM_VAR", ItEnv.var().toString());
-        env.put("ATRIUM_DATA_DIR", ItEnv.dataDir().toString());
-        env.put("ATRIUM_CONF", "/dev/null");
-        env.put("ATRIUM_SKIP_BUILD", "1");
-        env.put("ATRIUM_EAR", System.getProperty("atrium.it.ear"));
-        env.put("ATRIUM_WILDFLY_HOME", System.getProperty("atrium.it.wildfly"));
-        env.put("ATRIUM_DEMO_PASSWORD", ItEnv.demoPassword());
-        env.put("ATRIUM_BLOB_GC_GRACE_SECONDS", "2");
-        for (String p : List.of("http", "smtp", "submission", "submissions", "pop3", "imap", "ldap")) {
-            env.put("ATRIUM_" + p.toUpperCase() + "_PORT", Integer.toString(ItEnv.port(p)));
-        }
-        Path dbEnv = ItEnv.var().resolve("db.env");
-        if (Files.exists(dbEnv)) {
-            for (String line : Files.readAllLines(dbEnv)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    env.put(line.substring(0, eq), line.substring(eq + 1));
-                }
+        // it-server.sh records every ATRIUM_* variable the server started with (ports, database, transport).
+        for (String line : Files.readAllLines(ItEnv.var().resolve("server.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
+        env.put("ATRIUM_CONF", "/dev/null");
+        env.put("ATRIUM_SKIP_BUILD", "1");
         return env;
     }
 
