@@ -499,20 +499,9 @@ public class DefaultDirectoryService implements DirectoryService {
     @Override
     public DomainView setCatchAll(String domain, String address) {
         Domain d = domainEntity(domain);
-        String target = null;
-        if (address != null && !address.isBlank()) {
-            MailAddress parsed = parseAddress("address", address.strip());
-            target = parsed.toString();
-            Optional<DomainAlias> viaAlias = findDomainAlias(parsed.domain());
-            if (viaAlias.isPresent()) {
-                target = parsed.localPart() + "@" + viaAlias.get().getDomain().getName();
-            }
-            if (findDomain(target.substring(target.lastIndexOf('@') + 1)).isPresent() && !addressTaken(target)) {
-                // Resolving it would need the catch-all of its own domain again (or this one: a loop).
-                throw StoreException.invalid("address", "no account, alias, group or public folder " + target
-                        + " here; a catch-all names an existing address or one in another domain");
-            }
-        }
+        String target = CatchAll.target(address,
+                name -> findDomainAlias(name).map(x -> x.getDomain().getName()).orElse(null),
+                name -> findDomain(name).isPresent(), this::addressTaken);
         d.setCatchAll(target);
         em.flush();
         changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, d.getName(), false));
@@ -683,14 +672,10 @@ public class DefaultDirectoryService implements DirectoryService {
         if (group.isPresent()) {
             return new RecipientResolution(RecipientResolution.Kind.GROUP, group.get().getAddress());
         }
-        String target = domain.get().getCatchAll();
-        if (catchAll && target != null && !a.localPart().equals("postmaster")) {
-            // postmaster stays with the administrators (RFC 5321 §4.5.1), whatever the catch-all.
-            RecipientResolution t = load(target, false);
-            return t.kind() == RecipientResolution.Kind.NOT_LOCAL
-                    ? new RecipientResolution(RecipientResolution.Kind.FORWARD, target) : t;
+        if (!catchAll) {
+            return new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null);
         }
-        return new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null);
+        return CatchAll.resolve(a.localPart(), domain.get().getCatchAll(), target -> load(target, false));
     }
 
     private Optional<Account> accountOrAlias(String address) {
