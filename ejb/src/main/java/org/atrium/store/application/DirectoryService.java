@@ -119,6 +119,16 @@ public interface DirectoryService {
     DomainView removeDomainAlias(String domain, String alias);
 
     /**
+     * Sets (or, with null or blank, clears) the domain's catch-all (ADR 0012): mail to an unknown local part of the
+     * domain, or of its aliases, goes to {@code address} (postmaster keeps going to the administrators). The target
+     * is an account, alias, group or mail-enabled folder here, or an address outside; an address at a domain alias is
+     * stored as the address at its domain. INVALID ("address") when it is no address, or when its domain is hosted
+     * here but nothing has the address (an unknown address would only be caught again); NOT_FOUND without the
+     * domain.
+     */
+    DomainView setCatchAll(String domain, String address);
+
+    /**
      * Deletes an empty domain. CONFLICT ("name") while it has users, groups, aliases, public folders or domain
      * aliases, with a message that counts what is left; NOT_FOUND without the domain.
      */
@@ -140,7 +150,8 @@ public interface DirectoryService {
 
     /**
      * What a recipient address means here (cached; an alias resolves to its account, an address at a domain alias
-     * as the same local part at its domain).
+     * as the same local part at its domain, a group to GROUP, an unknown local part of a domain with a catch-all as
+     * the catch-all's own address does, or FORWARD when that is outside).
      */
     RecipientResolution resolve(String address);
 }

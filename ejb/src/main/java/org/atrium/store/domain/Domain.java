@@ -32,6 +32,9 @@ public class Domain {
     @Column(name = "quota_warn_percent")
     private Integer quotaWarnPercent;
 
+    @Column(name = "catch_all", length = 320)
+    private String catchAll;
+
     protected Domain() {
     }
 
@@ -73,5 +76,18 @@ public class Domain {
         this.quotaBytes = bytes;
         this.quotaMessages = messages;
         this.quotaWarnPercent = warnPercent;
+    }
+
+    /**
+     * Where mail to an unknown local part of the domain goes (ADR 0012): an address here or outside; null: nowhere,
+     * unknown addresses are refused.
+     */
+    public String getCatchAll() {
+        return catchAll;
+    }
+
+    /** Sets or (null) clears the catch-all; the directory service checks the address first. */
+    public void setCatchAll(String catchAll) {
+        this.catchAll = catchAll;
     }
 }

@@ -31,6 +31,10 @@ public class DomainResource {
     public record NewAlias(String alias) {
     }
 
+    /** {@code {"address": "info@example.com"}}: where mail to unknown addresses of the domain goes. */
+    public record CatchAll(String address) {
+    }
+
     @Inject
     DirectoryService directory;
 
@@ -87,6 +91,26 @@ public class DomainResource {
     public Response removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) {
         directory.removeDomainAlias(name, alias);
         return Response.noContent().build();
+    }
+
+    /**
+     * Sends mail to unknown addresses of the domain to {@code address} (ADR 0012): an existing address here, or one
+     * outside; 400 otherwise. Answers the domain, which shows it as {@code catchAll}.
+     */
+    @PUT
+    @Path("{name}/catch-all")
+    public DomainView setCatchAll(@PathParam("name") String name, CatchAll body) {
+        if (body == null || body.address() == null || body.address().isBlank()) {
+            throw StoreException.invalid("address", "address is required (DELETE turns the catch-all off)");
+        }
+        return directory.setCatchAll(name, body.address());
+    }
+
+    /** Turns the catch-all off: unknown addresses of the domain are refused again. */
+    @DELETE
+    @Path("{name}/catch-all")
+    public DomainView removeCatchAll(@PathParam("name") String name) {
+        return directory.setCatchAll(name, null);
     }
 
     /** Deletes an empty domain; 409 listing what is left otherwise (there is no forced removal). */

@@ -81,4 +81,14 @@ class GroupDomainResourceTest {
         assertInvalid("alias", () -> domains().addAlias("a.test", new DomainResource.NewAlias("")));
         assertTrue(calls.isEmpty(), "nothing reaches the directory: " + calls);
     }
+
+    @Test
+    void aCatchAllNeedsAnAddressAndDeleteTurnsItOff() {
+        assertInvalid("address", () -> domains().setCatchAll("a.test", null));
+        assertInvalid("address", () -> domains().setCatchAll("a.test", new DomainResource.CatchAll(" ")));
+        assertTrue(calls.isEmpty(), "nothing reaches the directory: " + calls);
+        domains().setCatchAll("a.test", new DomainResource.CatchAll("info@a.test"));
+        domains().removeCatchAll("a.test");
+        assertEquals(List.of("setCatchAll[a.test, info@a.test]", "setCatchAll[a.test, null]"), calls);
+    }
 }

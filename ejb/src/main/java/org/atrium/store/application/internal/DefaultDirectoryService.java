@@ -497,6 +497,20 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     @Override
+    public DomainView setCatchAll(String domain, String address) {
+        Domain d = domainEntity(domain);
+        String target = CatchAll.target(address,
+                name -> findDomainAlias(name).map(x -> x.getDomain().getName()).orElse(null),
+                name -> findDomain(name).isPresent(), this::addressTaken);
+        d.setCatchAll(target);
+        em.flush();
+        changes.fire(new DirectoryChanged(DirectoryChanged.Kind.DOMAIN, d.getName(), false));
+        LOG.log(Level.INFO, "directory: catch-all of domain {0} {1}", d.getName(),
+                target == null ? "removed" : "set to " + target);
+        return view(d, users(d));
+    }
+
+    @Override
     public void removeDomain(String name) {
         Domain d = domainEntity(name);
         String at = "@" + d.getName();
@@ -623,15 +637,24 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     private RecipientResolution load(String key) {
+        return load(key, true);
+    }
+
+    /**
+     * @param catchAll whether an unknown local part may go to the domain's catch-all; false when resolving a
+     *        catch-all's own target, so that one catch-all never leads to another (ADR 0012)
+     */
+    private RecipientResolution load(String key, boolean catchAll) {
         MailAddress a;
         try {
             a = MailAddress.parse(key);
         } catch (IllegalArgumentException e) {
             return new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
-        if (findDomain(a.domain()).isEmpty()) {
+        Optional<Domain> domain = findDomain(a.domain());
+        if (domain.isEmpty()) {
             Optional<DomainAlias> alias = findDomainAlias(a.domain());
-            return alias.isPresent() ? load(a.localPart() + "@" + alias.get().getDomain().getName())
+            return alias.isPresent() ? load(a.localPart() + "@" + alias.get().getDomain().getName(), catchAll)
                     : new RecipientResolution(RecipientResolution.Kind.NOT_LOCAL, null);
         }
         Optional<RecipientResolution> account = accountOrAlias(a.toString())
@@ -641,10 +664,18 @@ public class DefaultDirectoryService implements DirectoryService {
             return account.get();
         }
         FolderAddress folder = em.find(FolderAddress.class, a.toString());
-        return folder != null
-                ? new RecipientResolution(RecipientResolution.Kind.PUBLIC_FOLDER, folder.getAddress(),
-                        folder.getFolderId())
-                : new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null);
+        if (folder != null) {
+            return new RecipientResolution(RecipientResolution.Kind.PUBLIC_FOLDER, folder.getAddress(),
+                    folder.getFolderId());
+        }
+        Optional<MailGroup> group = groupEntity(a.toString());
+        if (group.isPresent()) {
+            return new RecipientResolution(RecipientResolution.Kind.GROUP, group.get().getAddress());
+        }
+        if (!catchAll) {
+            return new RecipientResolution(RecipientResolution.Kind.UNKNOWN_LOCAL, null);
+        }
+        return CatchAll.resolve(a.localPart(), domain.get().getCatchAll(), target -> load(target, false));
     }
 
     private Optional<Account> accountOrAlias(String address) {
@@ -728,7 +759,7 @@ public class DefaultDirectoryService implements DirectoryService {
 
     private DomainView view(Domain d, long users) {
         return new DomainView(d.getId(), d.getName(), d.getCreatedAt(), users, d.getQuotaBytes(),
-                d.getQuotaMessages(), d.getQuotaWarnPercent(), aliasesOf(d));
+                d.getQuotaMessages(), d.getQuotaWarnPercent(), aliasesOf(d), d.getCatchAll());
     }
 
     private GroupView view(MailGroup g) {

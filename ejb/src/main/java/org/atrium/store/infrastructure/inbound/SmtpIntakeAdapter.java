@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,10 @@ import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.application.internal.BlobStoreHolder;
+import org.atrium.store.application.internal.GroupExpansion;
 import org.atrium.store.application.internal.LoginFailures;
+import org.atrium.store.application.internal.Route;
+import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.BlobStore.BlobRef;
 
 /**
@@ -44,8 +48,8 @@ import org.atrium.store.domain.BlobStore.BlobRef;
  * <p>Submission (RFC 6409, issue #4): SMTP AUTH checks the directory's password (slow hash) and answers failures late
  * per login ({@link LoginFailures}, shared with IMAP); who may send as whom is decided here from the directory (own
  * address, aliases) and the mailbox grants of ADR 0006 ({@code send_as}, {@code send_on_behalf}). Remote recipients
- * are refused even for authenticated users ({@code RELAY_DENIED}): there is no outbound queue yet, and mail that
- * cannot be delivered is not accepted.
+ * are accepted from clients that may relay (authenticated or trusted) and refused ({@code RELAY_DENIED}) from anyone
+ * else; distribution groups and catch-alls are decided per ADR 0012.
  */
 @Stateless
 @Local(MailIntake.class)
@@ -165,10 +169,24 @@ public class SmtpIntakeAdapter implements MailIntake {
     /**
      * As {@link #checkRecipient(String, boolean)}; a mail-enabled public folder (ADR 0006) takes the message only
      * when the sender may post there ({@code p}: the authenticated user's rights, else {@code anyone}'s), and only
-     * while it is below its prohibit level.
+     * while it is below its prohibit level. Without the reverse-path a members-only group takes mail only from an
+     * authenticated member.
      */
     @Override
     public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser) {
+        return checkRecipient(forwardPath, relayPermitted, authenticatedUser, null);
+    }
+
+    /**
+     * Decides on one RCPT TO (RFC 5321 §3.3, §4.1.1.3; ADR 0012). A distribution group is accepted as itself and
+     * expanded at delivery; a members-only group only for a member, the authenticated user if any, else the
+     * reverse-path (an alias counts as its account; nested groups count): 550 5.7.1 for anybody else. An address
+     * outside is accepted as given (its domain in lower case) when the client may relay; an unknown address of a
+     * domain hosted here stays unknown whoever asks, so our own domains are never relayed.
+     */
+    @Override
+    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser,
+            String reversePath) {
         try {
             String address = forwardPath.trim();
             if (address.equalsIgnoreCase("postmaster")) {
@@ -190,6 +208,12 @@ public class SmtpIntakeAdapter implements MailIntake {
                         case FULL -> RecipientCheck.of(RecipientCheck.Outcome.MAILBOX_FULL);
                         case NO_SUCH_FOLDER -> RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER);
                     };
+                case GROUP:
+                    return groupCheck(r.mailbox(), authenticatedUser, reversePath,
+                            new GroupExpansion(GroupExpansion.Lookup.of(directory)));
+                case FORWARD:
+                    // The domain's catch-all names an address outside: its administrator chose to relay there.
+                    return RecipientCheck.accept(r.mailbox());
                 case UNKNOWN_LOCAL:
                     if (address.toLowerCase(Locale.ROOT).startsWith("postmaster@")) {
                         return directory.postmaster(address.substring(address.indexOf('@') + 1))
@@ -197,10 +221,9 @@ public class SmtpIntakeAdapter implements MailIntake {
                                 .orElse(RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER));
                     }
                     return RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER);
+                case NOT_LOCAL:
                 default:
-                    // Remote delivery needs the outbound transport (issue #4); until it exists nothing relays,
-                    // authenticated or not, so Atrium can never be an open relay.
-                    return RecipientCheck.of(RecipientCheck.Outcome.RELAY_DENIED);
+                    return relayCheck(address, relayPermitted);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "intake: recipient check failed for " + forwardPath, e);
@@ -209,19 +232,84 @@ public class SmtpIntakeAdapter implements MailIntake {
     }
 
     /**
-     * As {@link #checkRecipient(String, boolean, String)}; the reverse-path is what a members-only distribution group
-     * checks when the client did not authenticate (issue #4).
+     * An address not hosted here: accepted as given with its domain in lower case (RFC 5321 §2.4: the local part is
+     * the receiving host's to interpret) when the client may relay (authenticated or trusted), else 550 5.7.1. An
+     * address that is no addr-spec with a domain is never relayed.
      */
-    @Override
-    public RecipientCheck checkRecipient(String forwardPath, boolean relayPermitted, String authenticatedUser,
-            String reversePath) {
-        return checkRecipient(forwardPath, relayPermitted, authenticatedUser);
+    static RecipientCheck relayCheck(String address, boolean relayPermitted) {
+        if (!relayPermitted) {
+            return RecipientCheck.of(RecipientCheck.Outcome.RELAY_DENIED);
+        }
+        int at = address.lastIndexOf('@');
+        try {
+            MailAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            return RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER);
+        }
+        if (at <= 0) {
+            return RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER);
+        }
+        return RecipientCheck.accept(address.substring(0, at) + "@" + address.substring(at + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** EXPN (RFC 5321 §3.5.2): no distribution list is expanded yet, so nothing is a list. */
+    /**
+     * A distribution group: accepted as its own address, expanded at delivery; a members-only one only for a member
+     * (the authenticated user, else the reverse-path), 550 5.7.1 otherwise.
+     */
+    static RecipientCheck groupCheck(String group, String authenticatedUser, String reversePath,
+            GroupExpansion groups) {
+        GroupExpansion.Group g = groups.group(group);
+        if (g == null) {
+            return RecipientCheck.of(RecipientCheck.Outcome.UNKNOWN_USER); // removed since it was resolved
+        }
+        if (!g.membersOnly()) {
+            return RecipientCheck.accept(g.address());
+        }
+        String sender = authenticatedUser != null ? authenticatedUser : reversePath;
+        if (groups.isMember(g.address(), sender)) {
+            return RecipientCheck.accept(g.address());
+        }
+        LOG.log(Level.INFO, "intake: members-only group {0} refused sender=<{1}> authenticated={2}", g.address(),
+                sender == null ? "" : sender, authenticatedUser != null);
+        return RecipientCheck.of(RecipientCheck.Outcome.POST_DENIED);
+    }
+
+    /**
+     * EXPN (RFC 5321 §3.5.2): a group's final members, nested groups expanded and loops cut, each once; an account
+     * as {@code Display Name <addr>}, anything else as the bare address. Members-only restrictions do not hide
+     * members here: the SMTP server offers EXPN only when the administrator enabled it.
+     */
     @Override
     public List<String> expand(String address) {
-        return List.of();
+        RecipientResolution r = directory.resolve(address == null ? "" : address.trim());
+        if (r.kind() != RecipientResolution.Kind.GROUP) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Route route : new GroupExpansion(GroupExpansion.Lookup.of(directory)).expand(r.mailbox(), null)
+                .routes()) {
+            if (route instanceof Route.Mailbox m) {
+                out.add(directory.account(m.account()).map(a -> nameAddr(a.displayName(), m.account()))
+                        .orElse(m.account()));
+            } else if (route instanceof Route.PublicFolder f) {
+                out.add(f.address());
+            } else if (route instanceof Route.Remote x) {
+                out.add(x.address());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code Name <addr>} (RFC 5322 §3.4), the name quoted unless it is all atext and spaces; bare without one. */
+    static String nameAddr(String displayName, String address) {
+        if (displayName == null || displayName.isBlank()) {
+            return address;
+        }
+        String name = displayName.strip().replaceAll("[\\r\\n]+", " ");
+        if (!name.matches("[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+")) {
+            name = "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return name + " <" + address + ">";
     }
 
     @Override
