@@ -81,6 +81,14 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         }
     }
 
+    /** The settings as they were before the transport policy (issue #4): that policy at its defaults. */
+    public SmtpSettings(String hostname, long maxMessageSize, int maxRecipients, int maxCommandLine, int maxTextLine,
+            int idleTimeoutSeconds, int maxBadCommands, boolean vrfyEnabled, Path spoolDir, int memoryThreshold) {
+        this(hostname, maxMessageSize, maxRecipients, maxCommandLine, maxTextLine, idleTimeoutSeconds, maxBadCommands,
+                vrfyEnabled, spoolDir, memoryThreshold, DEFAULT_MAX_RECEIVED_HEADERS, NetworkList.EMPTY, "", false,
+                DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_MESSAGES_PER_MINUTE, List.of());
+    }
+
     /** The defaults described on each component. */
     public static SmtpSettings defaults(String hostname, Path spoolDir) {
         return new SmtpSettings(hostname, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_RECIPIENTS, DEFAULT_MAX_COMMAND_LINE,
