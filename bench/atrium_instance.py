@@ -65,6 +65,8 @@ def instance_env(a):
         "ATRIUM_HTTP_PORT": str(a.http_port), "ATRIUM_SMTP_PORT": str(a.smtp_port),
         "ATRIUM_SUBMISSION_PORT": str(a.submission_port), "ATRIUM_POP3_PORT": str(a.pop3_port),
         "ATRIUM_IMAP_PORT": str(a.imap_port), "ATRIUM_LDAP_PORT": str(a.ldap_port),
+        # A load generator is one sender on one address: the SMTP rate and connection limits would throttle it.
+        "ATRIUM_SMTP_MAX_MESSAGES_PER_MINUTE": "0", "ATRIUM_SMTP_MAX_CONNECTIONS_PER_IP": "0",
         # The implicit-TLS listeners are not benched; off, so they never collide with a running bin/atrium.
         "ATRIUM_IMAPS_PORT": "0", "ATRIUM_POP3S_PORT": "0", "ATRIUM_SUBMISSIONS_PORT": "0",
     })

@@ -40,7 +40,11 @@ import org.atrium.connector.net.SessionFactory;
 import org.atrium.connector.pop3.MaildropPort;
 import org.atrium.connector.pop3.Pop3SessionFactory;
 import org.atrium.connector.pop3.Pop3Settings;
+import org.atrium.connector.dns.DnsResolvers;
+import org.atrium.connector.net.NetworkList;
+import org.atrium.connector.smtp.Dnsbl;
 import org.atrium.connector.smtp.MailIntake;
+import org.atrium.connector.smtp.SmtpGuards;
 import org.atrium.connector.smtp.SmtpSessionFactory;
 import org.atrium.connector.smtp.SmtpSettings;
 
@@ -56,6 +60,10 @@ import org.atrium.connector.smtp.SmtpSettings;
  * TLS, RFC 8314 §3.3, {@code atrium.submissions.port}, default 2465) run the SMTP session in submission mode: AUTH
  * required, senders checked. A port of 0 disables either. Remote recipients are still refused there (550 5.7.1):
  * there is no outbound relay yet, and mail that cannot be delivered is not accepted.
+ *
+ * <p>SMTP policy ({@code atrium.smtp.*}): relay for trusted networks, unqualified recipients, EXPN, and the
+ * {@link SmtpGuards} shared by the three SMTP listeners (connections per address, messages per sender per minute,
+ * DNS block lists on the MX listener only).
  *
  * <p>If a listener cannot bind (port taken), the deployment fails with that reason rather than running half-deaf.
  */
@@ -97,12 +105,19 @@ public class ConnectorHost {
             Path spool = s.dataDir().resolve("spool");
             Files.createDirectories(spool);
             SslContext tls = ServerTls.context(s);
-            SmtpSettings smtp = SmtpSettings.defaults(s.hostname(), spool).withMaxMessageSize(s.maxMessageSize());
+            SmtpSettings smtp = smtpSettings(s, spool);
+            // One set of guards for all SMTP listeners: a client cannot escape a limit by changing port.
+            SmtpGuards guards = SmtpGuards.of(smtp, Clock.systemUTC(), smtp.dnsblZones().isEmpty()
+                    ? name -> List.of()
+                    : Dnsbl.dnsLookup(System.getProperty(DnsResolvers.SETTING), Dnsbl.DEFAULT_TIMEOUT));
+            LOG.log(Level.INFO, "connector: smtp policy trusted-networks=[{0}] max-connections-per-ip={1,number,#} "
+                    + "max-messages-per-minute={2,number,#} dnsbl={3} expn={4}", smtp.trustedNetworks(),
+                    smtp.maxConnectionsPerIp(), smtp.maxMessagesPerMinute(), smtp.dnsblZones(), smtp.expnEnabled());
             bind("smtp", s.bindAddress(), s.smtpPort(), s.hostname(),
-                    new SmtpSessionFactory(intake, smtp, Clock.systemUTC()), tls, false);
+                    new SmtpSessionFactory(intake, smtp, Clock.systemUTC(), guards), tls, false);
             // Submission (RFC 6409) with STARTTLS, and over implicit TLS (RFC 8314 §3.3): AUTH required.
             SmtpSessionFactory submission = SmtpSessionFactory.submission(intake, smtp, Clock.systemUTC(),
-                    s.plainAuthOnLoopback());
+                    s.plainAuthOnLoopback(), guards);
             bindUnlessDisabled("submission", s.bindAddress(), s.submissionPort(), s.hostname(), submission, tls,
                     false);
             bindImplicit("submissions", s.bindAddress(), s.submissionsPort(), s.hostname(), submission, tls);
@@ -116,6 +131,40 @@ public class ConnectorHost {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("cannot start the protocol listeners: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SMTP settings: the host's message size and the {@code atrium.smtp.*} policy keys (configure.cli,
+     * conf/atrium.properties). A malformed value fails the start with the key named, rather than running with a
+     * policy the administrator did not ask for.
+     */
+    static SmtpSettings smtpSettings(HostSettings s, Path spool) {
+        return SmtpSettings.defaults(s.hostname(), spool)
+                .withMaxMessageSize(s.maxMessageSize())
+                .withMaxReceivedHeaders(intProp("atrium.smtp.max-received-headers",
+                        SmtpSettings.DEFAULT_MAX_RECEIVED_HEADERS))
+                .withTrustedNetworks(NetworkList.parse(System.getProperty("atrium.smtp.trusted-networks")))
+                .withDefaultDomain(strProp("atrium.smtp.default-domain"))
+                .withExpnEnabled(Boolean.parseBoolean(strProp("atrium.smtp.expn")))
+                .withMaxConnectionsPerIp(intProp("atrium.smtp.max-connections-per-ip",
+                        SmtpSettings.DEFAULT_MAX_CONNECTIONS_PER_IP))
+                .withMaxMessagesPerMinute(intProp("atrium.smtp.max-messages-per-minute",
+                        SmtpSettings.DEFAULT_MAX_MESSAGES_PER_MINUTE))
+                .withDnsblZones(Dnsbl.zones(System.getProperty("atrium.smtp.dnsbl.zones")));
+    }
+
+    private static String strProp(String key) {
+        String v = System.getProperty(key);
+        return v == null ? "" : v.strip();
+    }
+
+    private static int intProp(String key, int fallback) {
+        String v = strProp(key);
+        try {
+            return v.isEmpty() ? fallback : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": not a number: " + v, e);
         }
     }
 

@@ -24,7 +24,9 @@ import org.atrium.connector.net.Line;
  * <p>Leading dots are removed (§4.5.2). Content over {@link SmtpSettings#maxMessageSize()} or with a line over
  * {@link SmtpSettings#maxTextLine()} is read to the end and discarded, then refused ({@code 552 5.3.4},
  * {@code 554 5.6.0}), because a reply in the middle of DATA would be taken for content by the client. Before the
- * content the buffer receives {@code Return-Path} and {@code Received} (§4.4).
+ * content the buffer receives {@code Return-Path} and {@code Received} (§4.4). A header section with more than
+ * {@link SmtpSettings#maxReceivedHeaders()} Received fields is a routing loop (§6.3): refused with
+ * {@code 554 5.4.6} (RFC 3463 §3.5 "routing loop detected") and nothing is accepted.
  */
 final class DataCommand implements SmtpCommand {
 
@@ -72,7 +74,11 @@ final class DataCommand implements SmtpCommand {
                 }
             }
         }
+        boolean startOfLine = transaction.atLineStart();
         transaction.atLineStart(crlf);
+        if (transaction.inHeaderSection() && startOfLine) {
+            countTraceFields(session, transaction, bytes);
+        }
         if (transaction.problem() != SmtpTransaction.ContentProblem.NONE) {
             // Refused at the end anyway: keep reading, stop storing, free what is held.
             if (transaction.buffer() != null) {
@@ -100,12 +106,49 @@ final class DataCommand implements SmtpCommand {
         }
     }
 
+    /**
+     * Loop detection (RFC 5321 §6.3): counts the Received fields of the client's header section, i.e. the lines up to
+     * the first empty one that start with the field name (case-insensitive, RFC 5322 §3.6.7; optional white space
+     * before the colon, §4.5.3). Only the start of each line is looked at, and only in the header section, so the
+     * cost stays constant per line. Past {@link SmtpSettings#maxReceivedHeaders()} the message is marked looping:
+     * stored no further, refused at the end of data.
+     */
+    private static void countTraceFields(SmtpSession session, SmtpTransaction transaction, byte[] bytes) {
+        if (bytes.length == 0) {
+            transaction.headerSectionEnded();
+            return;
+        }
+        if (isReceivedField(bytes) && transaction.countReceived() > session.settings().maxReceivedHeaders()) {
+            transaction.markRoutingLoop();
+        }
+    }
+
+    private static final byte[] RECEIVED = {'r', 'e', 'c', 'e', 'i', 'v', 'e', 'd'};
+
+    static boolean isReceivedField(byte[] line) {
+        if (line.length <= RECEIVED.length) {
+            return false;
+        }
+        for (int i = 0; i < RECEIVED.length; i++) {
+            if ((line[i] | 0x20) != RECEIVED[i]) {
+                return false;
+            }
+        }
+        int i = RECEIVED.length;
+        while (i < line.length && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+        }
+        return i < line.length && line[i] == ':';
+    }
+
     private static void endOfData(SmtpSession session, SmtpTransaction transaction) {
         SmtpReply reply;
         try {
             reply = switch (transaction.problem()) {
                 case BARE_NEWLINE -> refused(session, transaction, "bare-cr-or-lf (possible SMTP smuggling)",
                         SmtpReply.of(554, "5.6.0", "Message refused: bare CR or LF in content (RFC 5321 2.3.8)"));
+                case ROUTING_LOOP -> refused(session, transaction, "routing-loop received>"
+                        + session.settings().maxReceivedHeaders(), SmtpReply.of(554, "5.4.6", "Routing loop detected"));
                 case OVERSIZE -> refused(session, transaction, "oversize",
                         SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size"));
                 case TOO_LONG_LINE -> refused(session, transaction, "line-too-long",
@@ -165,7 +208,8 @@ final class DataCommand implements SmtpCommand {
         }
         InboundEnvelope envelope = new InboundEnvelope(session.heloName(), session.connection().remoteIp(),
                 transaction.reversePath().address(), transaction.recipients(), session.authenticatedUser(),
-                transaction.eightBitMime(), session.clock().instant(), session.connection().sessionId());
+                transaction.eightBitMime(), session.clock().instant(), session.connection().sessionId(),
+                transaction.envid(), transaction.ret(), transaction.recipientDsn());
         String detail = "from=" + transaction.reversePath() + " rcpts=" + transaction.recipientCount() + " size="
                 + buffer.size();
         try {

@@ -15,8 +15,15 @@ import java.util.Locale;
  * (a user does not send bounces), and so is any address the user may not send as ({@code 553 5.7.1}, RFC 6409 §6.1,
  * decided by {@link MailIntake#mayUseSender}). The {@code AUTH=} parameter (RFC 4954 §5), which a server offering
  * AUTH must accept, is taken and ignored there: the identity that counts is the session's own.
+ *
+ * <p>DSN (RFC 3461 §4.3, §4.4): {@code RET=FULL|HDRS} and {@code ENVID=xtext} (at most 100 characters) are kept in
+ * the transaction for the envelope; a repeated or malformed one is {@code 501 5.5.4}. Before the transaction opens,
+ * the sender's message rate is checked ({@code 450 4.7.1} over {@link SmtpSettings#maxMessagesPerMinute()}).
  */
 final class MailCommand implements SmtpCommand {
+
+    /** RFC 3461 §4.4: ENVID is at most 100 characters. */
+    static final int MAX_ENVID = 100;
 
     @Override
     public void execute(SmtpSession session, String argument) {
@@ -41,6 +48,8 @@ final class MailCommand implements SmtpCommand {
         }
         long size = -1;
         Boolean eightBit = null;
+        String ret = null;
+        String envid = null;
         for (String parameter : parsed.parameters()) {
             int eq = parameter.indexOf('=');
             String keyword = (eq < 0 ? parameter : parameter.substring(0, eq)).toUpperCase(Locale.ROOT);
@@ -69,6 +78,23 @@ final class MailCommand implements SmtpCommand {
                         return;
                     }
                 }
+                case "RET" -> {
+                    // RFC 3461 §4.3: FULL or HDRS, at most once.
+                    if (ret != null || value == null
+                            || !(value.equalsIgnoreCase("FULL") || value.equalsIgnoreCase("HDRS"))) {
+                        session.reply(501, "5.5.4", "Bad RET parameter");
+                        return;
+                    }
+                    ret = value.toUpperCase(Locale.ROOT);
+                }
+                case "ENVID" -> {
+                    // RFC 3461 §4.4: xtext, at most 100 characters, at most once.
+                    if (envid != null || value == null || value.length() > MAX_ENVID || !Xtext.valid(value)) {
+                        session.reply(501, "5.5.4", "Bad ENVID parameter");
+                        return;
+                    }
+                    envid = value;
+                }
                 case "AUTH" -> {
                     if (!session.submission() || value == null) {
                         session.reply(555, "5.5.4", "Unsupported parameter AUTH");
@@ -90,8 +116,28 @@ final class MailCommand implements SmtpCommand {
         if (session.submission() && !senderAllowed(session, parsed.path().address())) {
             return;
         }
-        session.beginTransaction(parsed.path(), Boolean.TRUE.equals(eightBit));
+        if (!withinRate(session, parsed.path())) {
+            return;
+        }
+        session.beginTransaction(parsed.path(), Boolean.TRUE.equals(eightBit), ret, envid);
         session.reply(250, "2.1.0", "Ok");
+    }
+
+    /**
+     * The per-sender rate ({@link SenderRateLimiter}): the identity is the authenticated user, else the reverse-path,
+     * else (null reverse-path) the client's address. Over the limit: {@code 450 4.7.1}, a transient refusal
+     * (RFC 5321 §4.2.2) so the client queues and retries.
+     */
+    private static boolean withinRate(SmtpSession session, SmtpPath reversePath) {
+        String identity = session.authenticatedUser() != null ? session.authenticatedUser()
+                : !reversePath.isNull() ? reversePath.address() : "[" + session.connection().remoteIp() + "]";
+        if (session.guards().senders().tryAcquire(identity)) {
+            return true;
+        }
+        session.log(Level.WARNING, "transaction-refused", "reason=rate-limit sender=" + identity + " limit="
+                + session.settings().maxMessagesPerMinute() + "/min outcome=450");
+        session.reply(450, "4.7.1", "Too many messages from " + identity + ", try again later");
+        return false;
     }
 
     /** Replies 553 (or 451) and returns false unless the authenticated user may use this reverse-path. */

@@ -12,7 +12,11 @@ import org.atrium.connector.net.SessionOutput;
 
 /**
  * One inbound SMTP conversation (RFC 5321 §3, §4) with SIZE (RFC 1870), 8BITMIME (RFC 6152), PIPELINING (RFC 2920),
- * ENHANCEDSTATUSCODES (RFC 2034, RFC 3463) and STARTTLS (RFC 3207).
+ * ENHANCEDSTATUSCODES (RFC 2034, RFC 3463), DSN (RFC 3461) and STARTTLS (RFC 3207).
+ *
+ * <p>Protection ({@link SmtpGuards}, shared by all SMTP listeners): connections per client address (421 at connect),
+ * messages per sender per minute (450 at MAIL), DNS block lists on the MX listener (554 greeting, then 503 to all but
+ * QUIT), routing loops (554 5.4.6 at end of data, RFC 5321 §6.3).
  *
  * <p>In submission mode (RFC 6409, the submission and submissions listeners) the session also offers AUTH PLAIN and
  * LOGIN (RFC 4954, RFC 4616): only under TLS, or on loopback when the administrator allows it; MAIL needs a prior
@@ -42,6 +46,11 @@ public final class SmtpSession implements ProtocolSession {
     private final SmtpCommands commands;
     private final boolean submission;
     private final boolean plainAuthOnLoopback;
+    private final SmtpGuards guards;
+    /** Whether this session holds a slot of {@link ConnectionLimiter}, given back on close. */
+    private boolean holdsConnectionSlot;
+    /** The DNSBL zone listing the client (RFC 5782); while set, every command but QUIT gets 503. */
+    private String blockedBy;
 
     private SmtpState state = SmtpState.CONNECTED;
     private String heloName;
@@ -58,15 +67,17 @@ public final class SmtpSession implements ProtocolSession {
 
     SmtpSession(ConnectionInfo connection, SessionOutput output, MailIntake intake, SmtpSettings settings,
             Clock clock, SmtpCommands commands) {
-        this(connection, output, intake, settings, clock, commands, false, false);
+        this(connection, output, intake, settings, clock, commands, false, false, SmtpGuards.of(settings, clock));
     }
 
     /**
      * @param submission whether this is a submission session (RFC 6409): AUTH offered and required before MAIL
      * @param plainAuthOnLoopback whether AUTH is offered without TLS to a client on a loopback address
+     * @param guards the connection and rate limits and block lists shared with the server's other SMTP sessions
      */
     SmtpSession(ConnectionInfo connection, SessionOutput output, MailIntake intake, SmtpSettings settings,
-            Clock clock, SmtpCommands commands, boolean submission, boolean plainAuthOnLoopback) {
+            Clock clock, SmtpCommands commands, boolean submission, boolean plainAuthOnLoopback, SmtpGuards guards) {
+        this.guards = guards;
         this.submission = submission;
         this.plainAuthOnLoopback = plainAuthOnLoopback;
         this.connection = connection;
@@ -79,9 +90,37 @@ public final class SmtpSession implements ProtocolSession {
 
     // ---- ProtocolSession ----
 
+    /**
+     * The greeting (RFC 5321 §3.1, §4.2). Before it: the per-address connection limit, answered with
+     * {@code 421 4.7.0} and a close (§3.8: a server that cannot serve the client now says 421 and closes), and on the
+     * MX listener the DNS block lists (RFC 5782), whose listing is answered with a {@code 554} greeting (§3.1: the
+     * server then answers every command but QUIT with 503). A block-list look-up that fails lets the client in.
+     */
     @Override
     public void start() {
         log(Level.INFO, "connect", "secure=" + connection.secure() + (submission ? " mode=submission" : ""));
+        if (!guards.connections().acquire(connection.remoteIp())) {
+            log(Level.WARNING, "connection-refused", "reason=too-many-connections limit="
+                    + settings.maxConnectionsPerIp() + " outcome=421");
+            write(SmtpReply.of(421, "4.7.0", settings.hostname() + " Too many connections from your address"));
+            close();
+            return;
+        }
+        holdsConnectionSlot = true;
+        if (!submission && guards.dnsbl().enabled() && connection.remote() != null) {
+            Dnsbl.Verdict verdict = guards.dnsbl().check(connection.remote().getAddress());
+            if (!verdict.failedZones().isEmpty()) {
+                log(Level.WARNING, "dnsbl-error", "zones=" + String.join(",", verdict.failedZones())
+                        + " outcome=accepted");
+            }
+            if (verdict.listed()) {
+                blockedBy = verdict.listedIn();
+                log(Level.INFO, "connection-refused", "reason=dnsbl zone=" + blockedBy + " outcome=554");
+                write(SmtpReply.of(554, "5.7.1", "Service unavailable; client [" + connection.remoteIp()
+                        + "] blocked using " + blockedBy));
+                return;
+            }
+        }
         write(SmtpReply.of(220, null, settings.hostname() + " ESMTP Atrium"));
     }
 
@@ -125,6 +164,10 @@ public final class SmtpSession implements ProtocolSession {
         String word = space < 0 ? text : text.substring(0, space);
         String argument = space < 0 ? "" : text.substring(space + 1);
         Optional<SmtpVerb> verb = SmtpVerb.parse(word);
+        if (blockedBy != null && !(verb.isPresent() && verb.get() == SmtpVerb.QUIT)) {
+            reply(503, "5.5.1", "Error: client [" + connection.remoteIp() + "] blocked using " + blockedBy);
+            return;
+        }
         if (verb.isEmpty()) {
             reply(500, "5.5.1", "Command unrecognized");
             return;
@@ -161,6 +204,10 @@ public final class SmtpSession implements ProtocolSession {
     public void onClose() {
         endTransaction();
         state = SmtpState.CLOSED;
+        if (holdsConnectionSlot) {
+            holdsConnectionSlot = false;
+            guards.connections().release(connection.remoteIp());
+        }
         if (!disconnectLogged) {
             disconnectLogged = true;
             log(Level.INFO, "disconnect", "messages=" + messagesAccepted + " errors=" + protocolErrors);
@@ -245,11 +292,21 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     /**
-     * Whether RCPT may name domains not hosted here. Only authenticated clients may relay; an MX listener must not
-     * be an open relay (RFC 5321 §3.6.2, §7.1).
+     * Whether RCPT may name domains not hosted here: authenticated clients and clients in the administrator's trusted
+     * networks ({@link SmtpSettings#trustedNetworks()}, empty by default); an MX listener must not be an open relay
+     * (RFC 5321 §3.6.2, §7.1).
      */
     boolean relayPermitted() {
-        return authenticatedUser != null;
+        return authenticatedUser != null || trustedClient();
+    }
+
+    /** Whether the client's address is in {@link SmtpSettings#trustedNetworks()}. */
+    boolean trustedClient() {
+        return connection.remote() != null && settings.trustedNetworks().contains(connection.remote().getAddress());
+    }
+
+    SmtpGuards guards() {
+        return guards;
     }
 
     /**
@@ -263,6 +320,7 @@ public final class SmtpSession implements ProtocolSession {
         keywords.add("8BITMIME");
         keywords.add("PIPELINING");
         keywords.add("ENHANCEDSTATUSCODES");
+        keywords.add("DSN");
         if (startTlsOffered()) {
             keywords.add("STARTTLS");
         }
@@ -271,6 +329,9 @@ public final class SmtpSession implements ProtocolSession {
         }
         if (settings.vrfyEnabled()) {
             keywords.add("VRFY");
+        }
+        if (settings.expnEnabled()) {
+            keywords.add("EXPN");
         }
         keywords.add("HELP");
         return List.copyOf(keywords);
@@ -322,8 +383,13 @@ public final class SmtpSession implements ProtocolSession {
 
     /** MAIL accepted: opens a transaction. */
     SmtpTransaction beginTransaction(SmtpPath reversePath, boolean eightBitMime) {
+        return beginTransaction(reversePath, eightBitMime, null, null);
+    }
+
+    /** MAIL accepted with the DSN parameters RET and ENVID (RFC 3461 §4.3, §4.4), each null when not given. */
+    SmtpTransaction beginTransaction(SmtpPath reversePath, boolean eightBitMime, String ret, String envid) {
         endTransaction();
-        transaction = new SmtpTransaction(reversePath, eightBitMime, ++transactionsStarted);
+        transaction = new SmtpTransaction(reversePath, eightBitMime, ++transactionsStarted, ret, envid);
         moveTo(SmtpState.MAIL);
         return transaction;
     }

@@ -1,7 +1,9 @@
 package org.atrium.connector.smtp;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,13 +15,20 @@ final class SmtpTransaction {
 
     /** Why the content is refused at the end of data; the first problem seen wins over later ones. */
     enum ContentProblem {
-        NONE, BARE_NEWLINE, TOO_LONG_LINE, OVERSIZE, SPOOL_FAILURE
+        NONE, BARE_NEWLINE, ROUTING_LOOP, TOO_LONG_LINE, OVERSIZE, SPOOL_FAILURE
     }
 
     private final SmtpPath reversePath;
     private final boolean eightBitMime;
     private final int number;
+    private final String ret;
+    private final String envid;
     private final Set<String> recipients = new LinkedHashSet<>();
+    private final Map<String, RecipientDsn> recipientDsn = new HashMap<>();
+    /** Whether the content so far is all header section (RFC 5322 §2.1: up to the first empty line). */
+    private boolean inHeaderSection = true;
+    private int receivedFields;
+    private boolean routingLoop;
     private String firstForwardPath;
     private MessageBuffer buffer;
     private long contentSize;
@@ -30,9 +39,64 @@ final class SmtpTransaction {
     private boolean spoolFailure;
 
     SmtpTransaction(SmtpPath reversePath, boolean eightBitMime, int number) {
+        this(reversePath, eightBitMime, number, null, null);
+    }
+
+    /**
+     * @param ret MAIL RET= (RFC 3461 §4.3) in upper case, or null
+     * @param envid MAIL ENVID= (RFC 3461 §4.4) as received (xtext), or null
+     */
+    SmtpTransaction(SmtpPath reversePath, boolean eightBitMime, int number, String ret, String envid) {
         this.reversePath = reversePath;
         this.eightBitMime = eightBitMime;
         this.number = number;
+        this.ret = ret;
+        this.envid = envid;
+    }
+
+    String ret() {
+        return ret;
+    }
+
+    String envid() {
+        return envid;
+    }
+
+    /**
+     * The NOTIFY/ORCPT parameters of a recipient, keyed by its canonical address (RFC 3461 §4.1, §4.2). A repeat of
+     * the same canonical address keeps the parameters of its first RCPT, as the recipient itself collapses into the
+     * first.
+     */
+    void recipientDsn(String canonical, RecipientDsn dsn) {
+        if (dsn != null) {
+            recipientDsn.putIfAbsent(canonical, dsn);
+        }
+    }
+
+    Map<String, RecipientDsn> recipientDsn() {
+        return Map.copyOf(recipientDsn);
+    }
+
+    /** Whether the content is still in its header section, where Received fields are counted. */
+    boolean inHeaderSection() {
+        return inHeaderSection;
+    }
+
+    void headerSectionEnded() {
+        inHeaderSection = false;
+    }
+
+    /** Counts one Received field of the client's header section; returns the count so far. */
+    int countReceived() {
+        return ++receivedFields;
+    }
+
+    int receivedFields() {
+        return receivedFields;
+    }
+
+    void markRoutingLoop() {
+        routingLoop = true;
     }
 
     SmtpPath reversePath() {
@@ -114,6 +178,9 @@ final class SmtpTransaction {
     ContentProblem problem() {
         if (bareNewline) {
             return ContentProblem.BARE_NEWLINE;
+        }
+        if (routingLoop) {
+            return ContentProblem.ROUTING_LOOP;
         }
         if (oversize) {
             return ContentProblem.OVERSIZE;

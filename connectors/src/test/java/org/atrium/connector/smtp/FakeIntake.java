@@ -85,8 +85,12 @@ final class FakeIntake implements MailIntake {
         return checkRecipient(forwardPath, relayPermitted, authenticatedUser);
     }
 
+    /** EXPN: {@code team@atrium.test} is a list of alice (with a display name) and bob. */
     @Override
     public List<String> expand(String address) {
+        if (address.equalsIgnoreCase("team@atrium.test")) {
+            return List.of("Alice Example <alice@atrium.test>", "bob@atrium.test");
+        }
         return List.of();
     }
 

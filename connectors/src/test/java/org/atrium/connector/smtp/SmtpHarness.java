@@ -43,6 +43,17 @@ final class SmtpHarness {
      */
     SmtpHarness(SmtpSettings settings, boolean tls, boolean submission, boolean secure, byte[] clientIp,
             boolean plainAuthOnLoopback) {
+        this(settings, tls, submission, secure, clientIp, plainAuthOnLoopback, null);
+    }
+
+    /** A plain (non-TLS) session of the MX or submission listener from {@code clientIp}, sharing {@code guards}. */
+    SmtpHarness(SmtpSettings settings, boolean submission, byte[] clientIp, SmtpGuards guards) {
+        this(settings, false, submission, false, clientIp, submission, guards);
+    }
+
+    /** @param guards shared protection state; null for the factory's own */
+    SmtpHarness(SmtpSettings settings, boolean tls, boolean submission, boolean secure, byte[] clientIp,
+            boolean plainAuthOnLoopback, SmtpGuards guards) {
         RecordingOutput out = RecordingOutput.linesOnly("SMTP server never sends raw bytes");
         output = tls ? out.withTls() : out;
         ConnectionInfo info;
@@ -54,9 +65,16 @@ final class SmtpHarness {
             throw new AssertionError(e);
         }
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        SmtpSessionFactory factory = submission
-                ? SmtpSessionFactory.submission(intake, settings, clock, plainAuthOnLoopback)
-                : new SmtpSessionFactory(intake, settings, clock);
+        SmtpSessionFactory factory;
+        if (guards != null) {
+            factory = submission
+                    ? SmtpSessionFactory.submission(intake, settings, clock, plainAuthOnLoopback, guards)
+                    : new SmtpSessionFactory(intake, settings, clock, guards);
+        } else {
+            factory = submission
+                    ? SmtpSessionFactory.submission(intake, settings, clock, plainAuthOnLoopback)
+                    : new SmtpSessionFactory(intake, settings, clock);
+        }
         session = (SmtpSession) factory.create(info, output);
         driver = new SessionDriver(session, output);
     }

@@ -39,7 +39,7 @@ class SmtpSessionTest {
         assertEquals("220 mx.atrium.test ESMTP Atrium", h.reply());
         h.send("EHLO client.test");
         assertEquals(List.of("250-mx.atrium.test", "250-SIZE 52428800", "250-8BITMIME", "250-PIPELINING",
-                "250-ENHANCEDSTATUSCODES", "250 HELP"), h.replies());
+                "250-ENHANCEDSTATUSCODES", "250-DSN", "250 HELP"), h.replies());
         h.send("MAIL FROM:<sender@example.org> SIZE=100 BODY=8BITMIME");
         assertEquals("250 2.1.0 Ok", h.reply());
         h.send("RCPT TO:<alice@atrium.test>");
@@ -316,7 +316,7 @@ class SmtpSessionTest {
         SmtpHarness h = greeted();
         h.send("MAIL TO:<a@example.org>", "MAIL FROM:a@example.org", "MAIL FROM:<a@@example.org>",
                 "MAIL FROM:<a@example.org> FOO=1", "MAIL FROM:<a@example.org> BODY=BINARYMIME",
-                "MAIL FROM: <a@example.org>", "RCPT TO:<>", "RCPT TO:<bob>", "RCPT TO:<bob@atrium.test> NOTIFY=NEVER",
+                "MAIL FROM: <a@example.org>", "RCPT TO:<>", "RCPT TO:<bob>", "RCPT TO:<bob@atrium.test> XFOO=1",
                 "RCPT TO: <bob@atrium.test>", "DATA now", "RSET now", "VRFY", "rset", "mail from:<x@y.example>");
         assertEquals(List.of("501 5.5.4 Syntax: MAIL FROM:<address>", "501 5.1.7 Bad sender address syntax",
                 "501 5.1.7 Bad sender address syntax", "555 5.5.4 Unsupported parameter FOO",

@@ -26,7 +26,7 @@ class SmtpStartTlsTest {
         SmtpHarness h = tls();
         h.send("EHLO client.test");
         assertEquals(List.of("250-mx.atrium.test", "250-SIZE 52428800", "250-8BITMIME", "250-PIPELINING",
-                "250-ENHANCEDSTATUSCODES", "250-STARTTLS", "250 HELP"), h.replies());
+                "250-ENHANCEDSTATUSCODES", "250-DSN", "250-STARTTLS", "250 HELP"), h.replies());
         h.send("STARTTLS");
         assertEquals("220 2.0.0 Ready to start TLS", h.reply());
         assertEquals(1, h.output.tlsSwitches());
