@@ -287,14 +287,18 @@ class TrackingSqlTest {
 
     @Test
     void storageSumsItemsPerOwnerDomainAndContentOnce() throws Exception {
+        // Names of this run's own (a scratch PostgreSQL database may hold an earlier run's).
+        String run = Long.toString(System.nanoTime(), 36);
+        String da = "a" + run + ".test";
+        String dbn = "b" + run + ".test";
         try (Statement s = db.createStatement()) {
             s.executeUpdate("DELETE FROM mail_item");
             s.executeUpdate("DELETE FROM message_content");
-            long a = id(s, "INSERT INTO domain (name, created_at) VALUES ('a.test', CURRENT_TIMESTAMP)");
-            long b = id(s, "INSERT INTO domain (name, created_at) VALUES ('b.test', CURRENT_TIMESTAMP)");
-            long u1 = account(s, a, "u1@a.test");
-            long u2 = account(s, a, "u2@a.test");
-            long u3 = account(s, b, "u3@b.test");
+            long a = id(s, "INSERT INTO domain (name, created_at) VALUES ('" + da + "', CURRENT_TIMESTAMP)");
+            long b = id(s, "INSERT INTO domain (name, created_at) VALUES ('" + dbn + "', CURRENT_TIMESTAMP)");
+            long u1 = account(s, a, "u1@" + da);
+            long u2 = account(s, a, "u2@" + da);
+            long u3 = account(s, b, "u3@" + dbn);
             long c1 = content(s, 100);
             long c2 = content(s, 1000);
             item(s, folder(s, u1), c1, 1, 100);
@@ -306,7 +310,7 @@ class TrackingSqlTest {
         List<Object[]> byDomain = run(new TrackingSql.Statement(DefaultStorageService.BY_DOMAIN, List.of()));
         Object content = run(new TrackingSql.Statement(DefaultStorageService.CONTENT, List.of())).get(0)[0];
         StorageUsage u = DefaultStorageService.usage(byDomain, content);
-        assertEquals(Map.of("a.test", 200L, "b.test", 1100L), u.mailboxBytesByDomain());
+        assertEquals(Map.of(da, 200L, dbn, 1100L), u.mailboxBytesByDomain());
         assertEquals(1300L, u.mailboxBytes());
         assertEquals(1100L, u.contentBytes(), "each stored message once");
     }
