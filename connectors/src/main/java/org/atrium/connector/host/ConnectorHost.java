@@ -91,6 +91,9 @@ public class ConnectorHost {
     @EJB
     ImapMailStore mailStore;
 
+    @EJB
+    SessionCounters sessions;
+
     private EventLoopGroup acceptors;
     private EventLoopGroup io;
     private final List<Channel> channels = Collections.synchronizedList(new ArrayList<>());
@@ -196,6 +199,7 @@ public class ConnectorHost {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        sessions.track(protocol, ch); // open connections per listener, for GET /api/v1/status
                         if (implicitTls) {
                             // Handshake CPU work (delegated tasks) runs on the session executor, not the event loop.
                             ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), workers));

@@ -19,8 +19,8 @@ import org.atrium.store.application.DirectoryService;
 /**
  * HTTP Basic authentication (RFC 7617) against the directory for the admin API: only accounts with the administrator
  * role pass, except that a user may manage their own mailbox grants ({@code users/<own address>/grants...},
- * self-service delegation, ADR 0006). The health endpoint is open (load balancers). Passwords are checked by the
- * directory's slow hash and never logged.
+ * self-service delegation, ADR 0006). The health endpoint (load balancers) and {@code openapi.yaml} are open.
+ * Passwords are checked by the directory's slow hash and never logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -40,7 +40,7 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        if (path.equals("health") || path.equals("/health")) {
+        if (openPath(path)) {
             return;
         }
         Optional<AccountView> admin = credentials(ctx.getHeaderString(HttpHeaders.AUTHORIZATION))
@@ -61,6 +61,12 @@ public class AdminAuthFilter implements ContainerRequestFilter {
         if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address()) && !ownerPermissions) {
             ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
         }
+    }
+
+    /** The resources anyone may read: health (load balancers) and the API's description (OpenAPI). */
+    static boolean openPath(String path) {
+        String p = path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
+        return p.equals("health") || p.equals(OpenApiResource.YAML);
     }
 
     /** The login name of a Basic {@code Authorization} header (RFC 7617 §2), never its password; empty if none. */
