@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,9 +76,9 @@ public class DashboardBean {
         storedBytes = stored.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The server's zone labels the hours: the console has no per-administrator time zone yet. */
+    /** Hours are labelled in UTC, as every instant the console shows is (no per-administrator time zone yet). */
     private static ZoneId zone() {
-        return ZoneId.systemDefault();
+        return ZoneOffset.UTC;
     }
 
     public LineChartModel getTraffic() {
