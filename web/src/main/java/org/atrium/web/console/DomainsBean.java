@@ -75,6 +75,7 @@ public class DomainsBean implements Serializable {
     ConsoleAudit audit;
 
     private List<Row> rows;
+    private String search;
     private String name;
     private String quotaDomain;
     private final QuotaForm quota = new QuotaForm();
@@ -162,8 +163,17 @@ public class DomainsBean implements Serializable {
         return quota;
     }
 
+    /** The domains whose name or aliases contain the search. */
     public List<Row> getRows() {
-        return rows;
+        return ConsoleInput.matching(rows, search, r -> r.getName() + " " + r.getAliases());
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
     }
 
     public String getName() {
