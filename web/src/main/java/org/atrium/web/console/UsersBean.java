@@ -136,7 +136,7 @@ public class UsersBean implements Serializable {
     private String address;
     private String displayName;
     private String password;
-    private AccountDetails details;
+    private transient AccountDetails details; // the dialog's user; the record is not serializable
     private final QuotaForm quota = new QuotaForm();
 
     /** Opens the details dialog on a user, its quota fields filled with the user's own values. */
@@ -172,6 +172,11 @@ public class UsersBean implements Serializable {
 
     public QuotaForm getQuota() {
         return quota;
+    }
+
+    /** The selected user's aliases, comma-separated ("none" without). */
+    public String getAliases() {
+        return details == null || details.aliases().isEmpty() ? "none" : String.join(", ", details.aliases());
     }
 
     /** The mailbox size and what it may reach: {@code 12 M of 2 G (1%)}, or {@code 12 M (no limit)}. */
