@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.atrium.store.application.DirectoryService;
@@ -74,7 +75,8 @@ public class DomainsBean implements Serializable {
     @Inject
     ConsoleAudit audit;
 
-    private List<Row> rows;
+    private List<Row> all = List.of();
+    private List<Row> rows = new ArrayList<>();
     private String search;
     private String name;
     private String quotaDomain;
@@ -82,7 +84,8 @@ public class DomainsBean implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = directory.domains().stream().map(Row::new).toList();
+        all = directory.domains().stream().map(Row::new).toList();
+        searchChanged();
     }
 
     /** Creates the domain of the form; the service's refusal shows beside the name field. */
@@ -163,9 +166,19 @@ public class DomainsBean implements Serializable {
         return quota;
     }
 
-    /** The domains whose name or aliases contain the search. */
+    /** The search changed (or the domains did): the domains whose name or aliases contain it (a list the table sorts). */
+    public void searchChanged() {
+        rows = new ArrayList<>(ConsoleInput.matching(all, search, r -> r.getName() + " " + r.getAliases()));
+    }
+
+    /** The search field changed: its rows, from the first page. */
+    public void searched() {
+        searchChanged();
+        ConsoleTables.firstPage("domainsForm:domains");
+    }
+
     public List<Row> getRows() {
-        return ConsoleInput.matching(rows, search, r -> r.getName() + " " + r.getAliases());
+        return rows;
     }
 
     public String getSearch() {

@@ -106,6 +106,7 @@ public class FoldersBean implements Serializable {
     private String tree = PublicFolderService.ORGANISATION;
     private boolean ownTree = true;
     private List<Row> all = List.of();
+    private List<Row> rows = new ArrayList<>();
     private String search;
     private String newPath;
 
@@ -133,12 +134,14 @@ public class FoldersBean implements Serializable {
         try {
             all = publicFolders.list(tree).stream().map(Row::new).toList();
             ownTree = true;
+            searchChanged();
         } catch (StoreException e) {
             if (e.code() != StoreException.Code.NOT_FOUND) {
                 throw e;
             }
             all = List.of();
             ownTree = false;
+            searchChanged();
         }
     }
 
@@ -148,9 +151,20 @@ public class FoldersBean implements Serializable {
         load();
     }
 
-    /** The folders whose path contains the search, in path order (parents before their children). */
+    /** The search changed (or the folders did): those whose path contains it, parents before their children. */
+    public void searchChanged() {
+        rows = new ArrayList<>(ConsoleInput.matching(all, search, Row::getPath));
+    }
+
+    /** The search field changed: its rows, from the first page. */
+    public void searched() {
+        searchChanged();
+        ConsoleTables.firstPage("foldersForm:folders");
+    }
+
+    /** A list of the bean's own, since the table sorts it in place. */
     public List<Row> getRows() {
-        return ConsoleInput.matching(all, search, Row::getPath);
+        return rows;
     }
 
     /** Folder depth from its path: {@code Projects} 0, {@code Projects/Apollo} 1. */

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.atrium.store.application.DirectoryService;
@@ -82,6 +83,7 @@ public class GroupsBean implements Serializable {
     ConsoleAudit audit;
 
     private List<Row> all = List.of();
+    private List<Row> rows = new ArrayList<>();
     private String search;
 
     private String address;
@@ -97,11 +99,25 @@ public class GroupsBean implements Serializable {
     @PostConstruct
     void load() {
         all = directory.groups(null).stream().map(Row::new).toList();
+        searchChanged();
     }
 
-    /** The groups the search leaves (address or display name containing it). */
+    /**
+     * The search changed (or the groups did): the rows it leaves, address or display name containing it. A list of
+     * the bean's own, since the table sorts it in place.
+     */
+    public void searchChanged() {
+        rows = new ArrayList<>(ConsoleInput.matching(all, search, r -> r.getAddress() + " " + r.getDisplayName()));
+    }
+
+    /** The search field changed: its rows, from the first page. */
+    public void searched() {
+        searchChanged();
+        ConsoleTables.firstPage("groupsForm:groups");
+    }
+
     public List<Row> getRows() {
-        return ConsoleInput.matching(all, search, r -> r.getAddress() + " " + r.getDisplayName());
+        return rows;
     }
 
     /** Checks a new group's address as it is typed: an address in a hosted domain that no account has. */
