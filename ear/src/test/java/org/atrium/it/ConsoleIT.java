@@ -206,7 +206,7 @@ class ConsoleIT {
     private void visit(String page, String heading) throws IOException {
         driver.get(url(page));
         waitForText("heading", heading);
-        screenshot(page.replace(".xhtml", ""));
+        screenshot("page-" + page.replace(".xhtml", ""));
     }
 
     /** A button of the table row that shows {@code text} (ids end in {@code :<button>}, the row index varies). */
@@ -355,6 +355,33 @@ class ConsoleIT {
         assertTrue(u.body().contains("\"effectiveQuotaMessages\":1000"), u.body());
         assertAudited("PUT", "/users/" + address + "/quota", 200,
                 "console bytes=52428800 messages=null warnPercent=null");
+
+        // A public folder in the organisation's tree: the group may read it, and it receives mail.
+        String leaf = AdminClient.unique("Apollo");
+        String folderPath = "Scenario/" + leaf;
+        String folderAddress = leaf.toLowerCase(java.util.Locale.ROOT) + "@" + domain;
+        driver.get(url("folders.xhtml"));
+        type("addFolder:path", "INBOX/" + leaf);
+        waitForText("addFolder:pathMessage", "INBOX is no public folder name");
+        type("addFolder:path", folderPath);
+        wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("addFolder:pathMessage"), "INBOX"));
+        byId("addFolder:create").click();
+        waitForText("addFolder:messages", "Folder " + folderPath + " created.");
+        type("foldersForm:search", leaf);
+        waitForText("foldersForm:folders", leaf);
+        rowButton("foldersForm:folders", leaf, "open").click();
+        waitForText("folder:selectedFolder", folderPath);
+        type("folder:identifier", group);
+        byId("folder:permit").click();
+        waitForText("folder:messages", "Permission of " + group + " set.");
+        waitForText("folder:permissions", group);
+        type("folder:address", folderAddress);
+        byId("folder:saveAddress").click();
+        waitForText("folder:messages", "receives mail at " + folderAddress);
+        screenshot("folder-permissions");
+        AdminClient.Reply folders = AdminClient.asAdmin("GET", "/public-folders", null);
+        assertTrue(folders.body().contains(folderPath) && folders.body().contains(folderAddress), folders.body());
+        assertAudited("/public-folders", 201, "console path=" + folderPath + " tree=organisation");
 
         // The user logs in over IMAP, and mail to the group reaches the user's INBOX over SMTP.
         try (ImapConn imap = ImapConn.login(address, password)) {
