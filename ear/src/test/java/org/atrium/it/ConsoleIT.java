@@ -211,9 +211,9 @@ class ConsoleIT {
 
     /** A button of the table row that shows {@code text} (ids end in {@code :<button>}, the row index varies). */
     private WebElement rowButton(String tableId, String text, String button) {
-        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + tableId + "']//tr[contains(., '"
-                + text + "')]//*[self::button or self::a][substring(@id, string-length(@id) - "
-                + button.length() + ") = ':" + button + "']")));
+        String xpath = "//*[@id='" + tableId + "']//tr[contains(., '" + text + "')]//*[self::button or self::a]"
+                + "[substring(@id, string-length(@id) - " + button.length() + ") = ':" + button + "']";
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)));
     }
 
     /** Accepts the global confirmation dialog a destructive button opened. */

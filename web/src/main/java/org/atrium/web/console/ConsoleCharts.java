@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.primefaces.model.charts.ChartData;
 import org.primefaces.model.charts.axes.cartesian.CartesianScales;
@@ -40,7 +42,7 @@ final class ConsoleCharts {
         m.put("RECEIVED", "#2563eb");
         m.put("DELIVERED", "#16a34a");
         m.put("RELAYED", "#d97706");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** One series per kind over whole hours, with the labels of the hours. */
@@ -120,7 +122,7 @@ final class ConsoleCharts {
 
     /** {@code RECEIVED} as {@code Received}, {@code DSN_SENT} as {@code Dsn sent}. */
     static String word(String kind) {
-        String s = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String s = kind.replace('_', ' ').toLowerCase(Locale.ROOT);
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -166,7 +166,7 @@ public class DomainsBean implements Serializable {
         return quota;
     }
 
-    /** The search changed (or the domains did): the domains whose name or aliases contain it (a list the table sorts). */
+    /** The search changed (or the domains did): those whose name or aliases contain it (a list the table sorts). */
     public void searchChanged() {
         rows = new ArrayList<>(ConsoleInput.matching(all, search, r -> r.getName() + " " + r.getAliases()));
     }

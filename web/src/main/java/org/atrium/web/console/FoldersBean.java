@@ -200,7 +200,7 @@ public class FoldersBean implements Serializable {
         }
     }
 
-    /** Checks a folder's mail address as typed: an address in a hosted domain (whether it is free, the service says). */
+    /** Checks a folder's mail address as typed: an address in a hosted domain (whether it is free is the service's). */
     public void validateAddress(FacesContext fc, UIComponent component, Object value) {
         String domain = ConsoleInput.domainOf(ConsoleInput.address(value));
         if (directory.domain(domain).isEmpty()) {

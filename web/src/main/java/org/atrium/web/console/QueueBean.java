@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.atrium.store.application.QueueEntryView;
@@ -144,7 +145,7 @@ public class QueueBean implements Serializable {
     }
 
     public List<String> getStates() {
-        return java.util.Arrays.stream(QueueEntryView.State.values()).map(Enum::name).toList();
+        return Arrays.stream(QueueEntryView.State.values()).map(Enum::name).toList();
     }
 
     public String getState() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.atrium.store.application.StoreException;
 import org.atrium.store.application.TrackingEntryView;
 import org.atrium.store.application.TrackingQuery;
@@ -120,7 +121,7 @@ public class TrackingBean implements Serializable {
             tracking.search(criteria.query(0, 1));
         } catch (StoreException e) {
             searched = false;
-            ConsoleMessages.refusal(e, "trackingForm", java.util.Set.of("sender", "recipient", "messageId",
+            ConsoleMessages.refusal(e, "trackingForm", Set.of("sender", "recipient", "messageId",
                     "queueId", "from", "to", "outcome"));
         }
     }
