@@ -247,10 +247,14 @@ class ConsoleIT {
         // Each menu entry leads to its page.
         driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(url("index.xhtml"));
-        byId("nav:navGroups").click();
-        waitForText("heading", "Groups");
-        byId("nav:navQueue").click();
-        waitForText("heading", "Outbound queue");
+        for (String[] entry : new String[][] {{"navGroups", "Groups"}, {"navFolders", "Public folders"},
+                {"navQueue", "Outbound queue"}, {"navTracking", "Message tracking"}, {"navAudit", "Audit log"},
+                {"navDashboard", "Dashboard"}}) {
+            // p:linkButton renders its id on a span around the link.
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='nav:" + entry[0] + "'] a")))
+                    .click();
+            waitForText("heading", entry[1]);
+        }
     }
 
     @Test
