@@ -2,8 +2,10 @@ package org.atrium.web.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import jakarta.faces.validator.ValidatorException;
 import java.time.LocalDateTime;
 import org.atrium.store.application.QueueEntryView;
 import org.junit.jupiter.api.Test;
@@ -89,5 +91,32 @@ class ConsoleBeansTest {
         assertNull(bean.state());
         bean.setState("NONSENSE");
         assertNull(bean.state());
+    }
+
+    @Test
+    void folderFieldsAreCheckedAsTyped() {
+        FoldersBean f = new FoldersBean();
+        f.validatePath(null, null, "Projects/Apollo");
+        f.validatePath(null, null, "Inboxes");
+        for (String bad : new String[] {"", "/Projects", "Projects/", "a//b", "INBOX", "inbox/Sub"}) {
+            assertThrows(ValidatorException.class, () -> f.validatePath(null, null, bad), bad);
+        }
+        f.validateIdentifier(null, null, "anyone");
+        f.validateIdentifier(null, null, " Authenticated ");
+        f.validateIdentifier(null, null, "team@example.org");
+        assertThrows(ValidatorException.class, () -> f.validateIdentifier(null, null, "everyone"));
+        f.validateRights(null, null, "lrswipkxtea");
+        f.validateRights(null, null, null);
+        assertThrows(ValidatorException.class, () -> f.validateRights(null, null, "lrz"));
+        assertEquals(9, FoldersBean.ROLES.size());
+    }
+
+    @Test
+    void trackingSenderMayBeTheNullSender() {
+        TrackingBean t = new TrackingBean();
+        t.validateAddress(null, null, "<>");
+        t.validateAddress(null, null, "");
+        t.validateAddress(null, null, "a@b.test");
+        assertThrows(ValidatorException.class, () -> t.validateAddress(null, null, "a@"));
     }
 }
