@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountPage;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryService;
@@ -29,7 +30,9 @@ import org.primefaces.model.SortOrder;
 /**
  * The console's users page: a lazily loaded table (one page per request from {@link DirectoryService#accountPage}),
  * searched by address or name and sorted on the server, and the "add user" dialog, whose fields are checked as they
- * are left and whose refusals from the service show beside the field they name.
+ * are left and whose refusals from the service show beside the field they name. A user's details dialog shows the
+ * mailbox size, message count and last login ({@link DirectoryService#accountDetails}) and sets the user's own quota,
+ * which overrides the domain default (an empty field clears it, as null does in {@code PUT /users/{a}/quota}).
  */
 @Named("users")
 @ViewScoped
@@ -133,6 +136,68 @@ public class UsersBean implements Serializable {
     private String address;
     private String displayName;
     private String password;
+    private transient AccountDetails details; // the dialog's user; the record is not serializable
+    private final QuotaForm quota = new QuotaForm();
+
+    /** Opens the details dialog on a user, its quota fields filled with the user's own values. */
+    public void select(String user) {
+        details = directory.accountDetails(user).orElse(null);
+        if (details != null) {
+            quota.load(details.quotaBytes(), details.quotaMessages(), details.quotaWarnPercent());
+        }
+    }
+
+    /** Saves the dialog's quota as the user's own; the service's refusal shows beside the field it names. */
+    public void saveQuota() {
+        if (details == null) {
+            return;
+        }
+        String resource = "/users/" + details.address() + "/quota";
+        String fields = quota.fields();
+        try {
+            details = directory.setQuota(details.address(), quota.bytes(), quota.messages(), quota.warnPercent());
+            LOG.log(Level.INFO, "console: {0} set the quota of {1}", session.getAddress(), details.address());
+            audit.record(session.getAddress(), "PUT", resource, 200, fields, null);
+            ConsoleMessages.info("Quota of " + details.address() + " saved.");
+        } catch (StoreException e) {
+            audit.record(session.getAddress(), "PUT", resource, 200, fields, e);
+            ConsoleMessages.refusal(e, "details", Set.of("bytes", "messages", "warnPercent"));
+        }
+    }
+
+    /** The selected user's details (null before one is selected). */
+    public AccountDetails getDetails() {
+        return details;
+    }
+
+    public QuotaForm getQuota() {
+        return quota;
+    }
+
+    /** The selected user's aliases, comma-separated ("none" without). */
+    public String getAliases() {
+        return details == null || details.aliases().isEmpty() ? "none" : String.join(", ", details.aliases());
+    }
+
+    /** The mailbox size and what it may reach: {@code 12 M of 2 G (1%)}, or {@code 12 M (no limit)}. */
+    public String getUsage() {
+        return details == null ? "" : usage(details.usedBytes(), details.effectiveQuotaBytes(), true);
+    }
+
+    /** The message count and its limit, as {@link #getUsage}. */
+    public String getMessageUsage() {
+        return details == null ? "" : usage(details.messageCount(), details.effectiveQuotaMessages(), false);
+    }
+
+    static String usage(long used, Long limit, boolean bytes) {
+        String u = bytes ? ByteSize.format(used) : Long.toString(used);
+        if (limit == null) {
+            return u + " (no limit)";
+        }
+        String l = bytes ? ByteSize.format(limit) : Long.toString(limit);
+        long percent = limit == 0 ? 100 : Math.min(999, Math.round(used * 100.0 / limit));
+        return u + " of " + l + " (" + percent + "%)";
+    }
 
     public LazyDataModel<Row> getModel() {
         return model;

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountPage;
 import org.atrium.store.application.AccountView;
@@ -94,6 +96,19 @@ public class DefaultDirectoryService implements DirectoryService {
         for (Object[] r : rows) {
             Domain d = (Domain) r[0];
             out.add(view(d, ((Number) r[1]).longValue()));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> storageByDomain() {
+        Map<String, Long> out = new TreeMap<>();
+        em.createQuery("select d.name from Domain d", String.class).getResultList().forEach(n -> out.put(n, 0L));
+        List<Object[]> rows = em.createQuery("select a.domain.name, coalesce(sum(i.size), 0) from MailItem i "
+                + "join i.folder f join f.owner a where a.kind <> :org group by a.domain.name", Object[].class)
+                .setParameter("org", AccountKind.PUBLIC_ORG).getResultList();
+        for (Object[] r : rows) {
+            out.put((String) r[0], ((Number) r[1]).longValue());
         }
         return out;
     }
