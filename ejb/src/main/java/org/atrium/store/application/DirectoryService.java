@@ -16,13 +16,6 @@ public interface DirectoryService {
 
     List<DomainView> domains();
 
-    /**
-     * Octets held in the mailboxes of each hosted domain (issue #6, the console's storage chart): its users' folders
-     * and its own public folder tree, by domain name, every domain present (0 when empty). The organisation's public
-     * tree belongs to no domain and is left out. One grouped query, not one per account.
-     */
-    Map<String, Long> storageByDomain();
-
     /** Whether mail to the domain is for this server: a hosted domain or a domain alias (RFC 5321 §2.3.5). */
     boolean isLocalDomain(String domain);
 

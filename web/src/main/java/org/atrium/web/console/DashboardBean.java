@@ -13,11 +13,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.QueueService;
 import org.atrium.store.application.QueueStats;
+import org.atrium.store.application.StorageService;
 import org.atrium.store.application.TrackingService;
 import org.primefaces.model.charts.bar.BarChartModel;
 import org.primefaces.model.charts.line.LineChartModel;
@@ -25,7 +27,7 @@ import org.primefaces.model.charts.line.LineChartModel;
 /**
  * The console's dashboard: how many domains, users, groups and public folders there are, the outbound queue in
  * numbers, messages received, delivered and relayed per hour over the last 24 hours (tracking records), the storage
- * of each domain (one grouped query, {@link DirectoryService#storageByDomain}), and the version.
+ * of each domain ({@link StorageService}, domains without mail shown at zero), and the version.
  */
 @Named("dashboard")
 @RequestScoped
@@ -39,6 +41,9 @@ public class DashboardBean {
 
     @Inject
     QueueService queue;
+
+    @Inject
+    StorageService storageService;
 
     @Inject
     TrackingService tracking;
@@ -71,7 +76,9 @@ public class DashboardBean {
                 now, HOURS, kinds, zone());
         traffic = ConsoleCharts.trafficModel(h);
         trafficTotal = h.series().values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
-        Map<String, Long> stored = directory.storageByDomain();
+        Map<String, Long> stored = new TreeMap<>();
+        directory.domains().forEach(d -> stored.put(d.name(), 0L));
+        stored.putAll(storageService.usage().mailboxBytesByDomain());
         storage = ConsoleCharts.storageModel(stored);
         storedBytes = stored.values().stream().mapToLong(Long::longValue).sum();
     }

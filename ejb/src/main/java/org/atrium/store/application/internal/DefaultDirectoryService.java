@@ -101,19 +101,6 @@ public class DefaultDirectoryService implements DirectoryService {
     }
 
     @Override
-    public Map<String, Long> storageByDomain() {
-        Map<String, Long> out = new TreeMap<>();
-        em.createQuery("select d.name from Domain d", String.class).getResultList().forEach(n -> out.put(n, 0L));
-        List<Object[]> rows = em.createQuery("select a.domain.name, coalesce(sum(i.size), 0) from MailItem i "
-                + "join i.folder f join f.owner a where a.kind <> :org group by a.domain.name", Object[].class)
-                .setParameter("org", AccountKind.PUBLIC_ORG).getResultList();
-        for (Object[] r : rows) {
-            out.put((String) r[0], ((Number) r[1]).longValue());
-        }
-        return out;
-    }
-
-    @Override
     public boolean isLocalDomain(String domain) {
         if (domain == null) {
             return false;
