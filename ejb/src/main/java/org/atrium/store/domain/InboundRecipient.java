@@ -39,6 +39,12 @@ public class InboundRecipient {
 
     private String detail;
 
+    /** RFC 3461 §4.1 NOTIFY, upper case; null when not given (failure and delay are then reported). */
+    private String notify;
+
+    /** RFC 3461 §4.2 ORCPT as received; null when not given. */
+    private String orcpt;
+
     protected InboundRecipient() {
     }
 
@@ -68,6 +74,20 @@ public class InboundRecipient {
         if (state != State.PENDING) {
             throw new IllegalStateException("recipient " + address + " is already " + state);
         }
+    }
+
+    /** Records the recipient's DSN request (RFC 3461 §4.1, §4.2). */
+    public void dsnRequest(String notify, String orcpt) {
+        this.notify = notify;
+        this.orcpt = orcpt;
+    }
+
+    public String getNotify() {
+        return notify;
+    }
+
+    public String getOrcpt() {
+        return orcpt;
     }
 
     public Long getId() {
