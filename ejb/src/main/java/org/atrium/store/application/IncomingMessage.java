@@ -20,10 +20,10 @@ public record IncomingMessage(String reversePath, List<String> recipients, Strin
     /**
      * The DSN request of one recipient (RFC 3461 §4.1, §4.2).
      *
-     * @param notify NOTIFY= upper case ({@code NEVER}, or a comma list of SUCCESS, FAILURE, DELAY), or null
+     * @param notifyOn NOTIFY= upper case ({@code NEVER}, or a comma list of SUCCESS, FAILURE, DELAY), or null
      * @param orcpt ORCPT= as received ({@code addr-type ";" xtext}), or null
      */
-    public record DsnRequest(String notify, String orcpt) {
+    public record DsnRequest(String notifyOn, String orcpt) {
     }
 
     public IncomingMessage {
