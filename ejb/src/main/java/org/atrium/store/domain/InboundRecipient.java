@@ -17,7 +17,8 @@ import jakarta.persistence.Table;
 @Table(name = "inbound_recipient")
 public class InboundRecipient {
 
-    public enum State { PENDING, DELIVERED, FAILED }
+    /** RELAYED: handed to the outbound queue (its entries then track the relay). */
+    public enum State { PENDING, DELIVERED, RELAYED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +63,13 @@ public class InboundRecipient {
         requirePending();
         this.state = State.DELIVERED;
         this.mailItemId = itemId;
+    }
+
+    /** Handed to the outbound queue; {@code detail} names its entries. */
+    public void relayed(String detail) {
+        requirePending();
+        this.state = State.RELAYED;
+        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
     }
 
     public void failed(String reason) {

@@ -28,4 +28,19 @@ final class Xtext {
     private static int hex(char c) {
         return Character.digit(c, 16);
     }
+
+    /** Encodes as xtext: "+", "=", controls, space and non-ASCII octets as "+XX". */
+    static String encode(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (byte x : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c < 33 || c > 126 || c == '+' || c == '=') {
+                b.append('+').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            } else {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
 }
