@@ -21,6 +21,7 @@ import org.atrium.store.application.Settings;
 import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.MessageContent;
+import org.atrium.store.domain.OutboundMessage;
 import org.atrium.store.domain.TrackingEvent;
 import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 
@@ -62,6 +63,11 @@ public class DsnSender {
             MessageContent content) {
     }
 
+    static Subject of(OutboundMessage m) {
+        return new Subject(m.getQueueId(), m.getReversePath(), m.getEnvid(), m.getRet(), m.getReceivedAt(),
+                m.getContent());
+    }
+
     static Subject of(InboundMessage m) {
         return new Subject(m.getQueueId(), m.getReversePath(), m.getEnvid(), m.getRet(), m.getReceivedAt(),
                 m.getContent());
@@ -99,7 +105,7 @@ public class DsnSender {
                 "127.0.0.1", host, null, "dsn", now), blob, summary), now);
         for (DsnComposer.Recipient r : recipients) {
             em.persist(new TrackingEvent(now, TrackingEvent.Kind.DSN_SENT, s.queueId(), s.content().getMessageId(),
-                    s.reversePath(), r.address(), null, r.action().name().toLowerCase() + " " + r.status()
+                    s.reversePath(), r.address(), null, r.action().name().toLowerCase(java.util.Locale.ROOT) + " " + r.status()
                             + " dsn=" + entry.getQueueId()));
         }
         em.flush(); // the id of the new entry, for the wake-up
