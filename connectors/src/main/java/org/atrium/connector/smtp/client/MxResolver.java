@@ -252,7 +252,6 @@ public final class MxResolver {
         Lookup l = new Lookup(name, type);
         l.setResolver(resolver);
         l.setCache(null);
-        l.setSearchPath((Name[]) null);
         return l;
     }
 }
