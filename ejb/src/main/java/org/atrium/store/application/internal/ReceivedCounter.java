@@ -8,10 +8,10 @@ import java.io.InputStream;
  * message that has passed through more than a certain number of relays, e.g. 100, or fewer, is looping). Reads only
  * the header section, up to a limit, never the body.
  */
-final class ReceivedCounter {
+public final class ReceivedCounter {
 
     /** More than this many Received fields: the message is looping and is not relayed again. */
-    static final int MAX_HOPS = 50;
+    public static final int MAX_HOPS = 50;
 
     /** A header section longer than this is not read further (the fields counted so far stand). */
     static final int MAX_HEADER_BYTES = 1 << 20;
@@ -22,7 +22,7 @@ final class ReceivedCounter {
     }
 
     /** The number of {@code Received} fields before the first empty line. */
-    static int count(InputStream in) throws IOException {
+    public static int count(InputStream in) throws IOException {
         int count = 0;
         byte[] line = new byte[NAME.length + 8];
         int len = 0; // bytes of the current line kept in 'line' (only its start matters)
