@@ -80,7 +80,7 @@ public class DsnSender {
      * @throws UncheckedIOException the original could not be read or the DSN not stored: the caller's transaction
      *         rolls back and its work is retried, so that no notification is lost
      */
-    void send(Subject s, List<DsnComposer.Recipient> recipients, Instant now) {
+    public void send(Subject s, List<DsnComposer.Recipient> recipients, Instant now) {
         if (s.reversePath() == null || s.reversePath().isEmpty() || recipients.isEmpty()) {
             return;
         }

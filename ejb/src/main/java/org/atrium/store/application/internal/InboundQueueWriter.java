@@ -22,7 +22,7 @@ public class InboundQueueWriter {
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
-    InboundMessage write(PendingAcceptance p, Instant now) {
+    public InboundMessage write(PendingAcceptance p, Instant now) {
         IncomingMessage msg = p.message();
         var summary = p.summary();
         MessageContent content = StoredContents.create(p.blob(), summary, 1, now);

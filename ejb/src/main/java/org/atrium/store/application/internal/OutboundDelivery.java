@@ -40,10 +40,10 @@ public class OutboundDelivery {
     EntityManager em;
 
     @Inject
-    ContentReferences contents;
+    DsnSender dsn;
 
     @Inject
-    DsnSender dsn;
+    OutboundQueue outbound;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -101,7 +101,7 @@ public class OutboundDelivery {
         List<Recipient> pending = m.getRecipients().stream().filter(OutboundRecipient::isPending)
                 .map(r -> new Recipient(r.getAddress(), r.getNotify(), r.getOrcpt())).toList();
         if (pending.isEmpty()) {
-            remove(m);
+            outbound.remove(m);
             return Optional.empty();
         }
         return Optional.of(new Attempt(m.getId(), m.getQueueId(), m.getAttempts(), m.getDomain(),
@@ -170,7 +170,7 @@ public class OutboundDelivery {
         }
         dsn.send(DsnSender.of(m), report, now);
         if (!m.hasPending()) {
-            remove(m);
+            outbound.remove(m);
         }
     }
 
@@ -231,12 +231,6 @@ public class OutboundDelivery {
                 r.getAddress(), remote == null || remote.length() <= 255 ? remote : remote.substring(0, 255), detail));
     }
 
-    /** Removes a settled entry and the content reference it held. */
-    void remove(OutboundMessage m) {
-        var content = m.getContent();
-        em.remove(m);
-        contents.release(content);
-    }
 
     /**
      * Makes due entries QUEUED again and returns their ids for wake-ups: deferred entries whose time came, queued

@@ -49,7 +49,7 @@ public class OutboundQueue {
     }
 
     /** @return the entries' queue ids */
-    List<String> enqueue(InboundMessage from, List<Remote> remotes, Instant now) {
+    public List<String> enqueue(InboundMessage from, List<Remote> remotes, Instant now) {
         if (remotes.isEmpty()) {
             return List.of();
         }
@@ -75,5 +75,12 @@ public class OutboundQueue {
         em.flush();
         queued.fire(new OutboundQueued(entries.stream().map(OutboundMessage::getId).toList()));
         return entries.stream().map(OutboundMessage::getQueueId).toList();
+    }
+
+    /** Removes an entry (settled, deleted or bounced) and the content reference it held, in the caller's transaction. */
+    public void remove(OutboundMessage m) {
+        var content = m.getContent();
+        em.remove(m);
+        contents.release(content);
     }
 }

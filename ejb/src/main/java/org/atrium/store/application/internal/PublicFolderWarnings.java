@@ -57,7 +57,7 @@ public class PublicFolderWarnings {
     @Inject
     Event<InboundQueued> queued;
 
-    void warnIfNeeded(Folder folder, Instant now) {
+    public void warnIfNeeded(Folder folder, Instant now) {
         long usage = new FolderQuotas(em).usage(folder);
         switch (QuotaWarnings.decide(folder.getQuotaWarnBytes(), folder.getQuotaWarnedAt() != null, usage)) {
             case CLEAR -> folder.setQuotaWarnedAt(null);
