@@ -29,6 +29,7 @@ final class DsnComposer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final Pattern ENHANCED = Pattern.compile("^[245][0-9][0-9][ -]([245]\\.[0-9]{1,3}\\.[0-9]{1,3})\\b");
+    private static final Pattern BARE = Pattern.compile("^([245]\\.[0-9]{1,3}\\.[0-9]{1,3})\\b");
     private static final Pattern BASIC = Pattern.compile("^([245])[0-9][0-9]\\b");
 
     /** RFC 3464 §2.3.3. */
@@ -212,6 +213,10 @@ final class DsnComposer {
             m = BASIC.matcher(reply);
             if (m.find()) {
                 return m.group(1) + ".0.0";
+            }
+            m = BARE.matcher(reply);
+            if (m.find()) {
+                return m.group(1);
             }
         }
         return fallback;
