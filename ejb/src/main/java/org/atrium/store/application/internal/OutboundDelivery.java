@@ -233,6 +233,19 @@ public class OutboundDelivery {
 
 
     /**
+     * At start-up: no attempt of this (single) server survives a restart, so entries left SENDING are due now rather
+     * than when their lease ends.
+     *
+     * @return how many there were
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseAbandoned() {
+        return em.createQuery("update OutboundMessage m set m.state = :q, m.nextAttemptAt = :now where m.state = :s")
+                .setParameter("q", OutboundMessage.State.QUEUED).setParameter("now", clock.instant())
+                .setParameter("s", OutboundMessage.State.SENDING).executeUpdate();
+    }
+
+    /**
      * Makes due entries QUEUED again and returns their ids for wake-ups: deferred entries whose time came, queued
      * ones whose wake-up was lost, and SENDING ones whose attempt died (lease passed). Each woken entry is due again
      * only a minute later, should this wake-up be lost too.

@@ -1,5 +1,6 @@
 package org.atrium.store.infrastructure.startup;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -16,7 +17,8 @@ import org.atrium.store.infrastructure.messaging.jms.DeliveryWakeups;
 /**
  * Wakes the outbound entries that are due (ADR 0010): deferred ones whose retry time came, and those whose wake-up
  * or attempt was lost (their lease passed). Every five seconds, so that retry schedules in seconds work; a run that
- * finds nothing costs one indexed query ({@code next_attempt_at <= now}).
+ * finds nothing costs one indexed query ({@code next_attempt_at <= now}). At start, attempts the last shutdown
+ * interrupted are due at once.
  */
 @Singleton
 @Startup
@@ -32,6 +34,14 @@ public class OutboundSweeper {
 
     @Inject
     DeliveryWakeups wakeups;
+
+    @PostConstruct
+    void atStart() {
+        int n = delivery.releaseAbandoned();
+        if (n > 0) {
+            LOG.log(Level.INFO, "outbound: {0} attempt(s) interrupted by the last shutdown are due again", n);
+        }
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void sweep() {
