@@ -23,7 +23,8 @@ public interface DeliveryService {
 
     /**
      * Files queued messages into their recipients' INBOXes (or, for the address of a mail-enabled public folder, into
-     * that folder, ADR 0006) in one transaction. Safe to call any number of times,
+     * that folder, ADR 0006) in one transaction; recipients in other domains go to the outbound queue in the same
+     * transaction, and failures (and successes the sender asked for) are reported with a DSN (ADR 0010). Safe to call any number of times,
      * concurrently too: queue rows, then folder rows are locked in ascending id order (so concurrent batches cannot
      * deadlock), and recipients already delivered are skipped; ids already done are ignored.
      *

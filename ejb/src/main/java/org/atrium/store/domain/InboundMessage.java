@@ -69,6 +69,12 @@ public class InboundMessage {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** RFC 3461 §4.4 ENVID, xtext as received; null when not given. */
+    private String envid;
+
+    /** RFC 3461 §4.3 RET, FULL or HDRS; null when not given. */
+    private String ret;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<InboundRecipient> recipients = new ArrayList<>();
@@ -93,6 +99,24 @@ public class InboundMessage {
         for (String r : recipientAddresses) {
             recipients.add(new InboundRecipient(this, r));
         }
+    }
+
+    /** Records the envelope's DSN parameters (RFC 3461 §4.3, §4.4). */
+    public void dsnParameters(String envid, String ret) {
+        this.envid = envid;
+        this.ret = ret;
+    }
+
+    public String getEnvid() {
+        return envid;
+    }
+
+    public String getRet() {
+        return ret;
+    }
+
+    public String getAuthUser() {
+        return authUser;
     }
 
     /** Counts a delivery attempt. */

@@ -17,7 +17,8 @@ import jakarta.persistence.Table;
 @Table(name = "inbound_recipient")
 public class InboundRecipient {
 
-    public enum State { PENDING, DELIVERED, FAILED }
+    /** RELAYED: handed to the outbound queue (its entries then track the relay). */
+    public enum State { PENDING, DELIVERED, RELAYED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +40,12 @@ public class InboundRecipient {
 
     private String detail;
 
+    /** RFC 3461 §4.1 NOTIFY, upper case; null when not given (failure and delay are then reported). */
+    private String notify;
+
+    /** RFC 3461 §4.2 ORCPT as received; null when not given. */
+    private String orcpt;
+
     protected InboundRecipient() {
     }
 
@@ -58,6 +65,13 @@ public class InboundRecipient {
         this.mailItemId = itemId;
     }
 
+    /** Handed to the outbound queue; {@code detail} names its entries. */
+    public void relayed(String detail) {
+        requirePending();
+        this.state = State.RELAYED;
+        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+    }
+
     public void failed(String reason) {
         requirePending();
         this.state = State.FAILED;
@@ -68,6 +82,20 @@ public class InboundRecipient {
         if (state != State.PENDING) {
             throw new IllegalStateException("recipient " + address + " is already " + state);
         }
+    }
+
+    /** Records the recipient's DSN request (RFC 3461 §4.1, §4.2). */
+    public void dsnRequest(String notify, String orcpt) {
+        this.notify = notify;
+        this.orcpt = orcpt;
+    }
+
+    public String getNotify() {
+        return notify;
+    }
+
+    public String getOrcpt() {
+        return orcpt;
     }
 
     public Long getId() {

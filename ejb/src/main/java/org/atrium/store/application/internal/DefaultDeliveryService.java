@@ -1,63 +1,48 @@
 package org.atrium.store.application.internal;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
-import jakarta.enterprise.event.Event;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.atrium.store.application.AcceptedMessage;
-import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DeliveryService;
-import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.FolderChangeNotifier;
 import org.atrium.store.application.FolderService;
-import org.atrium.store.application.InboundQueued;
-import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
-import org.atrium.store.application.RecipientResolution;
 import org.atrium.store.domain.Account;
-import org.atrium.store.domain.AccountKind;
-import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.Folder;
-import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.InboundRecipient;
-import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
 import org.atrium.store.domain.Quota;
 import org.atrium.store.domain.SpecialUse;
 import org.atrium.store.domain.TrackingEvent;
-import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 
-/** See {@link DeliveryService}. */
+/**
+ * See {@link DeliveryService}. Each accepted recipient is routed at delivery time ({@link RecipientRouter}): local
+ * mailboxes and public folders are filed here, remote recipients go to the outbound queue ({@link OutboundQueue}) in
+ * the same transaction, and failures are reported to the sender (RFC 3464, {@link DsnSender}).
+ */
 @Stateless
 public class DefaultDeliveryService implements DeliveryService {
 
     private static final Logger LOG = System.getLogger("org.atrium.store.delivery");
-    private static final char[] ALPHABET = "0123456789BCDFGHJKLMNPQRSTVWXZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
@@ -66,42 +51,44 @@ public class DefaultDeliveryService implements DeliveryService {
     ContentReferences contents;
 
     @Inject
-    DirectoryService directory;
+    RecipientRouter router;
 
     @Inject
     FolderChangeNotifier notifier;
 
     @Inject
-    BlobStoreHolder blobs;
+    InboundQueueWriter writer;
 
     @Inject
-    MessageSummarizer summarizer;
+    OutboundQueue outbound;
 
     @Inject
-    Event<InboundQueued> queued;
+    DsnSender dsn;
+
+    @Inject
+    PublicFolderWarnings warnings;
 
     private final Clock clock = Clock.systemUTC();
+
+    /**
+     * One final destination of an accepted recipient: a folder to file into, or a failure (folder null).
+     *
+     * @param address the final address (the account, the folder's address, the failed address)
+     */
+    private record Target(InboundRecipient recipient, String address, Long folderId, String status, String reason) {
+    }
+
+    /** What routing decided for one queue entry. */
+    private record Plan(List<Target> targets, List<OutboundQueue.Remote> remotes,
+            Map<InboundRecipient, List<String>> remoteOf) {
+    }
 
     @Override
     public List<AcceptedMessage> acceptAll(List<PendingAcceptance> pending) {
         Instant now = clock.instant();
         List<InboundMessage> entries = new ArrayList<>(pending.size());
         for (PendingAcceptance p : pending) {
-            IncomingMessage msg = p.message();
-            var summary = p.summary();
-            MessageContent content = StoredContents.create(p.blob(), summary, 1, now);
-            em.persist(content);
-            InboundMessage entry = new InboundMessage(newQueueId(), content, msg.reversePath(), msg.clientIp(),
-                    msg.helo(), msg.authenticatedUser(), msg.sessionId(), msg.receivedAt(), msg.recipients());
-            em.persist(entry);
-            // The SMTP AUTH identity (RFC 4954) of a submitted message is part of its trace, as in the queue entry.
-            String detail = "size=" + p.blob().size()
-                    + (msg.authenticatedUser() == null ? "" : " auth=" + msg.authenticatedUser());
-            for (String r : msg.recipients()) {
-                em.persist(new TrackingEvent(now, TrackingEvent.Kind.RECEIVED, entry.getQueueId(),
-                        summary.messageId(), msg.reversePath(), r, msg.clientIp(), detail));
-            }
-            entries.add(entry);
+            entries.add(writer.write(p, now));
         }
         em.flush();
         return entries.stream().map(e -> new AcceptedMessage(e.getId(), e.getQueueId())).toList();
@@ -119,35 +106,72 @@ public class DefaultDeliveryService implements DeliveryService {
             }
         }
         Map<String, Long> inboxes = new HashMap<>();
-        Map<InboundRecipient, Long> targets = new HashMap<>();
+        Map<InboundMessage, Plan> plans = new LinkedHashMap<>();
+        Set<Long> folders = new TreeSet<>();
         for (InboundMessage entry : entries) {
             entry.attempt();
-            for (InboundRecipient r : entry.getRecipients()) {
-                if (!r.isPending()) {
-                    continue;
-                }
-                RecipientResolution res = directory.resolve(r.getAddress());
-                RecipientResolution.Kind kind = res.kind();
-                if (kind == RecipientResolution.Kind.LOCAL || kind == RecipientResolution.Kind.DISABLED) {
-                    // A disabled account refuses new mail at RCPT; what was accepted before still arrives.
-                    targets.put(r, inboxes.computeIfAbsent(res.mailbox(), this::inboxId));
-                } else if (res.kind() == RecipientResolution.Kind.PUBLIC_FOLDER && folderExists(res.folderId())) {
-                    targets.put(r, res.folderId()); // a mail-enabled public folder (ADR 0006)
-                }
-            }
+            Plan plan = plan(entry, inboxes);
+            plan.targets().stream().map(Target::folderId).filter(f -> f != null).forEach(folders::add);
+            plans.put(entry, plan);
         }
         FolderLocks locks = new FolderLocks(em);
-        new TreeSet<>(targets.values()).forEach(locks::lock);
+        folders.forEach(locks::lock);
 
         int delivered = 0;
         Set<Folder> publicFolders = new LinkedHashSet<>();
-        for (InboundMessage entry : entries) {
-            delivered += file(entry, targets, locks, now, publicFolders);
+        for (Map.Entry<InboundMessage, Plan> e : plans.entrySet()) {
+            delivered += file(e.getKey(), e.getValue(), locks, now, publicFolders);
         }
         for (Folder f : publicFolders) {
-            warnIfNeeded(f, now);
+            warnings.warnIfNeeded(f, now);
         }
         return delivered;
+    }
+
+    /** Routes each pending recipient of an entry (a group may expand to several destinations). */
+    private Plan plan(InboundMessage entry, Map<String, Long> inboxes) {
+        List<Target> targets = new ArrayList<>();
+        List<OutboundQueue.Remote> remotes = new ArrayList<>();
+        Map<InboundRecipient, List<String>> remoteOf = new HashMap<>();
+        for (InboundRecipient r : entry.getRecipients()) {
+            if (!r.isPending()) {
+                continue;
+            }
+            List<Route> routes = router.routes(r.getAddress(), entry.getReversePath());
+            if (routes.isEmpty()) {
+                targets.add(new Target(r, r.getAddress(), null, "5.1.1", "no route to this recipient"));
+            }
+            for (Route route : routes) {
+                if (route instanceof Route.Mailbox m) {
+                    // A disabled account refuses new mail at RCPT; what was accepted before still arrives.
+                    targets.add(new Target(r, m.account(), inboxes.computeIfAbsent(m.account(), this::inboxId), null,
+                            null));
+                } else if (route instanceof Route.PublicFolder p) {
+                    targets.add(folderExists(p.folderId())
+                            ? new Target(r, p.address(), p.folderId(), null, null) // ADR 0006
+                            : new Target(r, p.address(), null, "5.1.1", "no such mailbox any more"));
+                } else if (route instanceof Route.Remote x && x.address().indexOf('@') > 0) {
+                    remotes.add(new OutboundQueue.Remote(x.address(), r.getNotify(), orcpt(r, x.address())));
+                    remoteOf.computeIfAbsent(r, k -> new ArrayList<>()).add(x.address());
+                } else if (route instanceof Route.Remote x) {
+                    targets.add(new Target(r, x.address(), null, "5.1.3", "not a routable address"));
+                } else if (route instanceof Route.Failed f) {
+                    targets.add(new Target(r, f.address(), null, f.status(), f.reason()));
+                }
+            }
+        }
+        return new Plan(targets, remotes, remoteOf);
+    }
+
+    /**
+     * The ORCPT to keep for a final address: the client's, or else the accepted address when routing changed it
+     * (a group member, a forward), so that the sender recognises the recipient in a DSN (RFC 3461 §4.2).
+     */
+    private static String orcpt(InboundRecipient r, String finalAddress) {
+        if (r.getOrcpt() != null || r.getAddress().equalsIgnoreCase(finalAddress)) {
+            return r.getOrcpt();
+        }
+        return "rfc822;" + Xtext.encode(r.getAddress());
     }
 
     private boolean folderExists(Long folderId) {
@@ -155,60 +179,71 @@ public class DefaultDeliveryService implements DeliveryService {
                 .setParameter("id", folderId).getSingleResult() > 0;
     }
 
-    private int file(InboundMessage entry, Map<InboundRecipient, Long> targets, FolderLocks locks, Instant now,
-            Set<Folder> publicFolders) {
+    private int file(InboundMessage entry, Plan plan, FolderLocks locks, Instant now, Set<Folder> publicFolders) {
         MessageContent content = entry.getContent();
         int filed = 0;
+        Map<InboundRecipient, Long> firstItem = new HashMap<>();
+        Map<InboundRecipient, String> failure = new HashMap<>();
+        List<DsnComposer.Recipient> report = new ArrayList<>();
+        for (Target t : plan.targets()) {
+            InboundRecipient r = t.recipient();
+            String[] refusal = t.folderId() == null ? new String[] {t.status(), t.reason()} : null;
+            Folder folder = refusal == null ? locks.lock(t.folderId()) : null;
+            boolean isPublic = folder != null && folder.getOwner().getKind().isPublic();
+            if (folder != null && isPublic && overProhibit(folder, content.getSize())) {
+                // Accepted at RCPT while there was room; it filled up since.
+                refusal = new String[] {"5.2.2", "public folder full"};
+            } else if (folder != null && !isPublic && overQuota(folder.getOwner(), content.getSize())) {
+                // Accepted at RCPT while there was room (RCPT refuses a full mailbox with 552 5.2.2); this message
+                // would take it above its limit (RFC 9208 §5).
+                refusal = new String[] {"5.2.2", "mailbox full"};
+            }
+            if (refusal != null) {
+                failure.putIfAbsent(r, refusal[1]);
+                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
+                        content.getMessageId(), entry.getReversePath(), t.address(), null,
+                        refusal[0] + " " + refusal[1]));
+                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: {2} {3}", entry.getQueueId(), t.address(),
+                        refusal[0], refusal[1]);
+                if (DsnNotify.wants(entry.getReversePath(), r.getNotify(), DsnNotify.On.FAILURE)) {
+                    report.add(new DsnComposer.Recipient(t.address(), orcpt(r, t.address()),
+                            DsnComposer.Action.FAILED, refusal[0], null, null, refusal[1], now, null));
+                }
+                continue;
+            }
+            // A post's creator stays null here: the entity offers no setter for it in this code path (ADR 0006).
+            MailItem item = MailItem.file(folder, content, entry.getReceivedAt(), Set.of());
+            em.persist(item); // identity key: inserted now, so the id is known
+            firstItem.putIfAbsent(r, item.getId());
+            notifier.changed(folder.getId()); // announced after the commit, for IMAP IDLE and untagged EXISTS
+            if (isPublic) {
+                publicFolders.add(folder);
+            }
+            em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(),
+                    content.getMessageId(), entry.getReversePath(), t.address(), null,
+                    (isPublic ? "public folder " + folder.getPath() : "INBOX") + " uid=" + item.getUid()));
+            if (DsnNotify.wants(entry.getReversePath(), r.getNotify(), DsnNotify.On.SUCCESS)) {
+                report.add(new DsnComposer.Recipient(t.address(), orcpt(r, t.address()),
+                        DsnComposer.Action.DELIVERED, "2.0.0", null, null,
+                        "delivered to " + (isPublic ? "public folder " + folder.getPath() : "the mailbox"), now,
+                        null));
+            }
+            filed++;
+        }
+        List<String> outboundIds = outbound.enqueue(entry, plan.remotes(), now);
         for (InboundRecipient r : entry.getRecipients()) {
             if (!r.isPending()) {
                 continue;
             }
-            Long inboxId = targets.get(r);
-            if (inboxId == null) {
-                // The account went away between acceptance and delivery. A DSN to the sender comes with the
-                // transport's bounce handling (issue #4); the tracking log records the failure meanwhile.
-                r.failed("no such mailbox any more");
-                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
-                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null,
-                        "no such mailbox any more"));
-                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: no such mailbox", entry.getQueueId(),
-                        r.getAddress());
-                continue;
+            if (firstItem.containsKey(r)) {
+                r.delivered(firstItem.get(r)); // a group's first member's item; the others are in the tracking log
+            } else if (plan.remoteOf().containsKey(r)) {
+                r.relayed("outbound " + String.join(",", outboundIds));
+            } else {
+                r.failed(failure.getOrDefault(r, "no route"));
             }
-            Folder inbox = locks.lock(inboxId);
-            boolean isPublic = inbox.getOwner().getKind().isPublic();
-            if (isPublic && overProhibit(inbox, content.getSize())) {
-                // Accepted at RCPT while there was room; it filled up since. No DSN until issue #4 (see above).
-                r.failed("public folder full");
-                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
-                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "public folder full"));
-                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: public folder {2} is full",
-                        entry.getQueueId(), r.getAddress(), inbox.getPath());
-                continue;
-            }
-            if (!isPublic && overQuota(inbox.getOwner(), content.getSize())) {
-                // Accepted at RCPT while there was room (RCPT refuses a full mailbox with 552 5.2.2); this message
-                // would take it above its limit (RFC 9208 §5). No DSN until issue #4 (see above).
-                r.failed("mailbox full");
-                em.persist(new TrackingEvent(now, TrackingEvent.Kind.FAILED, entry.getQueueId(),
-                        content.getMessageId(), entry.getReversePath(), r.getAddress(), null, "mailbox full"));
-                LOG.log(Level.WARNING, "delivery: queue={0} to={1} failed: over quota", entry.getQueueId(),
-                        r.getAddress());
-                continue;
-            }
-            // A post's creator stays null here: the entity offers no setter for it in this code path (ADR 0006).
-            MailItem item = MailItem.file(inbox, content, entry.getReceivedAt(), Set.of());
-            em.persist(item); // identity key: inserted now, so the id is known
-            r.delivered(item.getId());
-            notifier.changed(inboxId); // announced after the commit, for IMAP IDLE and untagged EXISTS
-            if (isPublic) {
-                publicFolders.add(inbox);
-            }
-            em.persist(new TrackingEvent(now, TrackingEvent.Kind.DELIVERED, entry.getQueueId(),
-                    content.getMessageId(), entry.getReversePath(), r.getAddress(), null,
-                    (isPublic ? "public folder " + inbox.getPath() : "INBOX") + " uid=" + item.getUid()));
-            filed++;
         }
+        dsn.send(DsnSender.of(entry), report, now); // before the reference below goes: it reads the original
         // One reference per filed item; when the queue entry is done it goes (the tracking log keeps its history)
         // and with it the reference it held. A later duplicate wake-up finds no entry and does nothing.
         boolean done = entry.completeIfSettled(now);
@@ -224,7 +259,7 @@ public class DefaultDeliveryService implements DeliveryService {
     public void publicFolderFiled(long lockedFolderId) {
         Folder f = em.find(Folder.class, lockedFolderId);
         if (f != null && f.getOwner().getKind().isPublic()) {
-            warnIfNeeded(f, clock.instant());
+            warnings.warnIfNeeded(f, clock.instant());
         }
     }
 
@@ -247,82 +282,6 @@ public class DefaultDeliveryService implements DeliveryService {
         return limit != null && new FolderQuotas(em).usage(lockedFolder) + bytes > limit;
     }
 
-    /**
-     * After posts to a public folder (still under its row lock): the first time usage reaches the warning level,
-     * its owners (entries with {@code a}, groups expanded) get one notice in their INBOX through the normal delivery
-     * path (a queue entry, delivered after this transaction commits), and the warning is recorded; once usage is
-     * below the level again the record is cleared, so that the next crossing warns again.
-     */
-    private void warnIfNeeded(Folder folder, Instant now) {
-        long usage = new FolderQuotas(em).usage(folder);
-        switch (QuotaWarnings.decide(folder.getQuotaWarnBytes(), folder.getQuotaWarnedAt() != null, usage)) {
-            case CLEAR -> folder.setQuotaWarnedAt(null);
-            case NONE -> { }
-            case WARN -> {
-                folder.setQuotaWarnedAt(now);
-                List<String> owners = owners(folder);
-                if (owners.isEmpty()) {
-                    LOG.log(Level.WARNING, "delivery: public folder {0} passed its warning level ({1} bytes) and "
-                            + "has no owner to tell", folder.getPath(), usage);
-                    return;
-                }
-                queueNotice(owners, QuotaWarnings.notice(folder.getPath(), usage, folder.getQuotaWarnBytes(),
-                        folder.getQuotaProhibitBytes(), owners, "postmaster@" + folder.getOwner().getDomain().getName(),
-                        now), now);
-                LOG.log(Level.INFO, "delivery: public folder {0} passed its warning level ({1} bytes), told {2}",
-                        folder.getPath(), usage, owners);
-            }
-        }
-    }
-
-    /** The users holding {@code a} on the folder, directly or through (nested) groups, in address order. */
-    private List<String> owners(Folder folder) {
-        Set<String> users = new TreeSet<>();
-        Set<String> seen = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>();
-        for (FolderAcl e : em.createQuery("select e from FolderAcl e where e.folderId = :f", FolderAcl.class)
-                .setParameter("f", folder.getId()).getResultList()) {
-            if (e.getRights().has('a') && e.getIdentifier().indexOf('@') > 0) {
-                pending.add(e.getIdentifier());
-            }
-        }
-        while (!pending.isEmpty()) {
-            String id = pending.pop();
-            if (!seen.add(id)) {
-                continue; // a group loop, or a user in two groups
-            }
-            List<Account> account = em.createQuery("select a from Account a where a.address = :a and a.kind = :u "
-                    + "and a.enabled = true", Account.class).setParameter("a", id)
-                    .setParameter("u", AccountKind.USER).getResultList();
-            if (!account.isEmpty()) {
-                users.add(account.get(0).getAddress());
-                continue;
-            }
-            for (MailGroup g : em.createQuery("select g from MailGroup g where g.address = :a", MailGroup.class)
-                    .setParameter("a", id).getResultList()) {
-                g.getMembers().forEach(m -> pending.add(m.toLowerCase(Locale.ROOT)));
-            }
-        }
-        return List.copyOf(users);
-    }
-
-    /** Queues a notice from the null sender (RFC 3834 §3.3: automatic messages) to local users. */
-    private void queueNotice(List<String> recipients, byte[] message, Instant now) {
-        BlobRef blob;
-        ContentSummary summary;
-        try {
-            blob = blobs.get().store(new ByteArrayInputStream(message));
-            summary = summarizer.summarize(new ByteArrayInputStream(message));
-        } catch (IOException e) {
-            // The warning is advice; the posts it follows must not fail for it.
-            LOG.log(Level.WARNING, "delivery: quota warning not queued: {0}", e.toString());
-            return;
-        }
-        List<AcceptedMessage> accepted = acceptAll(List.of(new PendingAcceptance(new IncomingMessage("", recipients,
-                "127.0.0.1", "localhost", null, "quota-warning", now), blob, summary)));
-        queued.fire(new InboundQueued(accepted.stream().map(AcceptedMessage::id).toList()));
-    }
-
     private Long inboxId(String account) {
         return em.createQuery("select f.id from Folder f where f.owner.address = :a and f.specialUse = :u", Long.class)
                 .setParameter("a", account).setParameter("u", SpecialUse.INBOX).getResultStream().findFirst()
@@ -334,14 +293,5 @@ public class DefaultDeliveryService implements DeliveryService {
         return em.createQuery("select m.id from InboundMessage m where m.state = :s and m.receivedAt < :b order by m.id",
                 Long.class).setParameter("s", InboundMessage.State.QUEUED).setParameter("b", before)
                 .setMaxResults(max).getResultList();
-    }
-
-    /** 14 characters from a 30-letter alphabet without vowels: about 68 bits, unique in practice (and enforced). */
-    private static String newQueueId() {
-        char[] c = new char[14];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(c);
     }
 }

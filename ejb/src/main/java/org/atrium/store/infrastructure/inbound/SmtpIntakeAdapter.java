@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -327,11 +328,17 @@ public class SmtpIntakeAdapter implements MailIntake {
             throw new IntakeException("cannot read back the spooled message: " + e.getMessage(), true, e);
         }
         try {
-            return groupCommit.commit(new PendingAcceptance(new IncomingMessage(env.reversePath(), env.recipients(),
-                    env.clientIp(), env.heloName(), env.authenticatedUser(), env.sessionId(), env.receivedAt()), blob,
-                    summary)).queueId();
+            return groupCommit.commit(new PendingAcceptance(incoming(env), blob, summary)).queueId();
         } catch (RuntimeException e) {
             throw new IntakeException("cannot commit the queue entry: " + e, true, e);
         }
+    }
+
+    /** The envelope as the store takes it, with its DSN parameters (RFC 3461 §4), which go with the message. */
+    static IncomingMessage incoming(InboundEnvelope env) {
+        Map<String, IncomingMessage.DsnRequest> dsn = new HashMap<>();
+        env.recipientDsn().forEach((r, d) -> dsn.put(r, new IncomingMessage.DsnRequest(d.notifyOn(), d.orcpt())));
+        return new IncomingMessage(env.reversePath(), env.recipients(), env.clientIp(), env.heloName(),
+                env.authenticatedUser(), env.sessionId(), env.receivedAt(), env.envid(), env.ret(), dsn);
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 public class DeliveryWakeups {
 
     public static final String INBOUND_QUEUE = "java:/jms/queue/atrium/InboundDelivery";
+    public static final String OUTBOUND_QUEUE = "java:/jms/queue/atrium/OutboundDelivery";
 
     @Inject
     JMSContext jms;
@@ -24,11 +25,25 @@ public class DeliveryWakeups {
     @Resource(lookup = INBOUND_QUEUE)
     Queue inbound;
 
+    @Resource(lookup = OUTBOUND_QUEUE)
+    Queue outbound;
+
     /** One wake-up for a batch of queue entries: their ids, comma-separated (the consumer files them together). */
     public void wakeInbound(List<Long> inboundIds) {
         if (inboundIds.isEmpty()) {
             return;
         }
         jms.createProducer().send(inbound, inboundIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * One wake-up per outbound entry (ADR 0010): each is one SMTP transaction to its own destination, so the
+     * consumers relay them in parallel and a slow domain holds back no other.
+     */
+    public void wakeOutbound(List<Long> outboundIds) {
+        var producer = jms.createProducer();
+        for (Long id : outboundIds) {
+            producer.send(outbound, String.valueOf(id));
+        }
     }
 }

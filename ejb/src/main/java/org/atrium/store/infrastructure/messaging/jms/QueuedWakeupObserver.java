@@ -5,9 +5,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.atrium.store.application.InboundQueued;
+import org.atrium.store.application.OutboundQueued;
 
 /**
- * Hands {@link InboundQueued} to {@link QueuedWakeups} once the transaction that queued the messages committed (a
+ * Hands {@link InboundQueued} and {@link OutboundQueued} to {@link QueuedWakeups} once the transaction that queued the messages committed (a
  * session bean's observers would have to be business methods; this keeps the EJB plain).
  */
 @ApplicationScoped
@@ -18,5 +19,9 @@ public class QueuedWakeupObserver {
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboundQueued queued) {
         sender.send(queued.inboundIds());
+    }
+
+    void onOutboundQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboundQueued queued) {
+        sender.sendOutbound(queued.outboundIds());
     }
 }

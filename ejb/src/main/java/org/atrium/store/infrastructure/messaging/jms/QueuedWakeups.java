@@ -31,4 +31,15 @@ public class QueuedWakeups {
                     e.toString());
         }
     }
+
+    /** The outbound wake-ups; a lost one only delays the attempt until the outbound sweep (ADR 0010). */
+    @Asynchronous
+    public void sendOutbound(List<Long> outboundIds) {
+        try {
+            wakeups.wakeOutbound(outboundIds);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "outbound: wake-up for {0} not sent, the sweep will relay: {1}", outboundIds,
+                    e.toString());
+        }
+    }
 }

@@ -30,9 +30,14 @@ import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
 import org.atrium.store.domain.FolderAddress;
 import org.atrium.store.domain.FolderSubscription;
+import org.atrium.store.domain.InboundMessage;
+import org.atrium.store.domain.InboundRecipient;
 import org.atrium.store.domain.ItemSeen;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.MessageContent;
+import org.atrium.store.domain.OutboundMessage;
+import org.atrium.store.domain.OutboundRecipient;
+import org.atrium.store.domain.TrackingEvent;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +88,8 @@ class MigrationSchemaTest {
         try (Connection c = db.connect()) {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
-                    FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class)) {
+                    FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class, InboundMessage.class,
+                    InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
@@ -164,6 +170,32 @@ class MigrationSchemaTest {
     }
 
     /** Column names as JPA derives them: {@code @Column(name)}, {@code @JoinColumn(name)}, else the field name. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void outboundEntriesHoldTheirRecipientsAndGoWithThem(Db db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO message_content (blob_hash, size, ref_count, metadata, created_at) VALUES ("
+                    + "'" + "a".repeat(64) + "', 10, 1, '{}', CURRENT_TIMESTAMP)");
+            String content = "(SELECT MAX(id) FROM message_content)";
+            s.execute("INSERT INTO outbound_message (queue_id, content_id, reverse_path, domain, envid, ret, "
+                    + "received_at, state, attempts, next_attempt_at, expires_at) VALUES ('OUT1', " + content
+                    + ", 'a@m.test', 'example.org', 'E1', 'HDRS', CURRENT_TIMESTAMP, 'QUEUED', 0, CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO outbound_recipient (message_id, address, notify, orcpt, state) SELECT id, "
+                    + "'b@example.org', 'SUCCESS,FAILURE', 'rfc822;b@example.org', 'PENDING' FROM outbound_message "
+                    + "WHERE queue_id = 'OUT1'");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO outbound_message (queue_id, content_id, "
+                    + "reverse_path, domain, received_at, state, attempts, next_attempt_at, expires_at) VALUES ("
+                    + "'OUT1', " + content + ", '', 'x.org', CURRENT_TIMESTAMP, 'QUEUED', 0, CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP)"), "queue ids are unique");
+            s.execute("DELETE FROM outbound_message WHERE queue_id = 'OUT1'");
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM outbound_recipient")) {
+                assertTrue(r.next());
+                assertEquals(0, r.getLong(1), "recipients go with their entry");
+            }
+        }
+    }
+
     private static List<String> mappedColumns(Class<?> entity) {
         List<String> out = new ArrayList<>();
         for (Field f : entity.getDeclaredFields()) {
