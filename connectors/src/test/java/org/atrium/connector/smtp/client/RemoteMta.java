@@ -138,6 +138,10 @@ public final class RemoteMta implements AutoCloseable {
     /** The EHLO keywords to advertise, e.g. {@code "PIPELINING", "SIZE 1000", "8BITMIME", "DSN", "STARTTLS"}. */
     public synchronized RemoteMta ehloKeywords(String... keywords) {
         ehloKeywords = List.of(keywords);
+        if (ehloKeywords.stream().anyMatch(k -> k.equalsIgnoreCase("STARTTLS"))) {
+            // Generating the certificate (keytool) takes a while: not while a client waits for the handshake.
+            SelfSignedTls.serverContext();
+        }
         return this;
     }
 
