@@ -96,6 +96,7 @@ public final class RemoteMta implements AutoCloseable {
     private final Map<String, String> rcptReplies = new HashMap<>();
     private String dataReply = "354 go ahead";
     private final Deque<String> dataEndReplies = new ArrayDeque<>();
+    private final Map<String, Deque<String>> dataEndRepliesFor = new HashMap<>();
     private String defaultDataEndReply = "250 2.0.0 ok queued";
     private boolean brokenTls;
     private String stallAt;
@@ -171,6 +172,16 @@ public final class RemoteMta implements AutoCloseable {
     /** Replies for the next ends of data, in order; when used up, {@link #defaultDataEndReply}. */
     public synchronized RemoteMta dataEndReplies(String... replies) {
         dataEndReplies.addAll(Arrays.asList(replies));
+        return this;
+    }
+
+    /**
+     * Replies for the next ends of data of transactions whose first accepted recipient is {@code address}, in order;
+     * they go before the shared {@link #dataEndReplies} queue, so concurrent tests do not take each other's.
+     */
+    public synchronized RemoteMta dataEndRepliesFor(String address, String... replies) {
+        dataEndRepliesFor.computeIfAbsent(address.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                .addAll(Arrays.asList(replies));
         return this;
     }
 
@@ -276,7 +287,16 @@ public final class RemoteMta implements AutoCloseable {
         return point.equals(stallAt);
     }
 
-    private synchronized String nextDataEndReply() {
+    private synchronized String nextDataEndReply(List<Rcpt> rcpts) {
+        for (Rcpt rcpt : rcpts) {
+            if (rcpt.reply().startsWith("2")) {
+                Deque<String> own = dataEndRepliesFor.get(rcpt.address().toLowerCase(Locale.ROOT));
+                if (own != null && !own.isEmpty()) {
+                    return own.poll();
+                }
+                break;
+            }
+        }
         String r = dataEndReplies.poll();
         return r != null ? r : defaultDataEndReply;
     }
@@ -457,7 +477,7 @@ public final class RemoteMta implements AutoCloseable {
                     drain(s);
                     return false;
                 }
-                String end = nextDataEndReply();
+                String end = nextDataEndReply(s.rcpts);
                 record(s.transaction(raw.toByteArray(), data.toByteArray(), end));
                 s.reset();
                 s.reply(end);

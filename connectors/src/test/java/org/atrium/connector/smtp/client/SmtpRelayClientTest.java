@@ -124,8 +124,11 @@ class SmtpRelayClientTest {
 
     @Test
     void theEndOfDataReplyDecidesTheAcceptedRecipients() throws Exception {
-        mta.dataEndReplies("451 4.3.0 try later", "554 5.6.0 rejected content");
+        mta.dataEndReplies("451 4.3.0 try later", "554 5.6.0 rejected content")
+                .dataEndRepliesFor("carol@remote.example", "452 4.3.1 carol's own");
         SmtpRelayClient client = client();
+        DeliveryReport own = client.deliver("remote.example", envelope("carol@remote.example"), content(MESSAGE));
+        assertEquals("452 4.3.1 carol's own", own.results().get(0).reply());
         DeliveryReport later = client.deliver("remote.example", envelope("bob@remote.example"), content(MESSAGE));
         assertEquals(List.of(Outcome.TEMPORARY), outcomes(later));
         assertEquals("451 4.3.0 try later", later.results().get(0).reply());
