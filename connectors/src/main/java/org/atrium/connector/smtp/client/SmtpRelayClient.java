@@ -153,8 +153,9 @@ public final class SmtpRelayClient implements RemoteDelivery {
     }
 
     private static void log(String domain, String host, String outcome, boolean tls, String reply) {
+        // The reply is the remote's text: no control characters into the operator's log.
         LOG.log(Level.INFO, "relay: domain={0} host={1} outcome={2} tls={3} reply=\"{4}\"", domain, host, outcome,
-                tls, reply);
+                tls, reply == null ? "" : reply.replaceAll("[\\x00-\\x1f\\x7f\"]", "?"));
     }
 
     /** One conversation with one host; writes the recipients it decides into the shared results. */
