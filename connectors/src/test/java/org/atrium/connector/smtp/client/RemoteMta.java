@@ -115,9 +115,14 @@ public final class RemoteMta implements AutoCloseable {
 
     /** Listens on {@code port} (0: ephemeral) of 127.0.0.1. */
     public static RemoteMta start(int port) throws IOException {
+        return start("127.0.0.1", port);
+    }
+
+    /** Listens on {@code port} (0: ephemeral) of {@code address}, e.g. a second loopback address 127.0.0.2. */
+    public static RemoteMta start(String address, int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        s.bind(new InetSocketAddress(InetAddress.getByName(address), port), 50);
         return new RemoteMta(s);
     }
 

@@ -251,6 +251,31 @@ class SmtpRelayClientTest {
     }
 
     @Test
+    void undecidedRecipientsGoToTheNextMx() throws Exception {
+        try (FakeDns dns = new FakeDns(); RemoteMta second = RemoteMta.start("127.0.0.2", mta.port())) {
+            dns.mx("two.example", 10, "first.two.example").a("first.two.example", "127.0.0.1")
+                    .mx("two.example", 20, "second.two.example").a("second.two.example", "127.0.0.2");
+            SmtpRelayClient client = client("atrium.dns.servers", dns.server(), "atrium.relay.port",
+                    Integer.toString(mta.port()));
+
+            // The first MX refuses one recipient for good and then never answers the end of data.
+            mta.rcptReply("gone@two.example", "550 5.1.1 no such user").stallAt("DATA_END");
+            DeliveryReport r = client.deliver("two.example", envelope("gone@two.example", "bob@two.example"),
+                    content(MESSAGE));
+            assertEquals(List.of(Outcome.PERMANENT, Outcome.DELIVERED), outcomes(r), r.toString());
+            assertEquals("second.two.example [127.0.0.2]", r.remote());
+            assertEquals(List.of("bob@two.example"), second.awaitTransactions(1, WAIT).get(0).acceptedRcpts());
+
+            // A temporary refusal of MAIL FROM is the host's problem too.
+            mta.stallAt(null).mailReply("421 4.7.0 too busy");
+            second.clear();
+            DeliveryReport busy = client.deliver("two.example", envelope("carol@two.example"), content(MESSAGE));
+            assertEquals(List.of(Outcome.DELIVERED), outcomes(busy), busy.toString());
+            assertEquals(1, second.awaitTransactions(1, WAIT).size());
+        }
+    }
+
+    @Test
     void allHostsDownIsTemporaryWithTheReason() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
