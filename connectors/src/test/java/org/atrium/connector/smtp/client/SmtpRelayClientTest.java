@@ -171,6 +171,20 @@ class SmtpRelayClientTest {
     }
 
     @Test
+    void verifiedTlsRefusesAnUntrustedCertificateAndFallsBack() throws Exception {
+        mta.ehloKeywords("STARTTLS", "PIPELINING");
+        DeliveryReport r = client("atrium.relay.tls-verify", "true").deliver("remote.example",
+                envelope("bob@remote.example"), content(MESSAGE));
+        assertEquals(List.of(Outcome.DELIVERED), outcomes(r), r.toString());
+        assertFalse(r.tls(), "the self-signed certificate was not trusted");
+        assertEquals(2, mta.connections());
+
+        DeliveryReport required = client("atrium.relay.tls-verify", "true", "atrium.relay.starttls", "required")
+                .deliver("remote.example", envelope("bob@remote.example"), content(MESSAGE));
+        assertEquals(List.of(Outcome.TEMPORARY), outcomes(required), required.toString());
+    }
+
+    @Test
     void requiredTlsIsATemporaryFailureWithoutIt() throws Exception {
         mta.ehloKeywords("PIPELINING");
         DeliveryReport r = client("atrium.relay.starttls", "required").deliver("remote.example",
