@@ -15,8 +15,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,13 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.atrium.connector.smtp.client.MxResolver.Resolution;
 import org.atrium.connector.smtp.client.MxResolver.Target;
 import org.atrium.connector.smtp.client.RecipientResult.Outcome;
@@ -79,7 +73,7 @@ public final class SmtpRelayClient implements RemoteDelivery {
         this.settings = settings;
         this.resolver = resolver;
         this.ownAddresses = ownAddresses();
-        this.tls = tlsFactory(settings.tlsVerify());
+        this.tls = RelayTls.socketFactory(settings.tlsVerify());
     }
 
     @Override
@@ -153,8 +147,9 @@ public final class SmtpRelayClient implements RemoteDelivery {
     }
 
     private static void log(String domain, String host, String outcome, boolean tls, String reply) {
+        // The reply is the remote's text: no control characters into the operator's log.
         LOG.log(Level.INFO, "relay: domain={0} host={1} outcome={2} tls={3} reply=\"{4}\"", domain, host, outcome,
-                tls, reply);
+                tls, reply == null ? "" : reply.replaceAll("[\\x00-\\x1f\\x7f\"]", "?"));
     }
 
     /** One conversation with one host; writes the recipients it decides into the shared results. */
@@ -610,56 +605,5 @@ public final class SmtpRelayClient implements RemoteDelivery {
                     String.valueOf(e));
         }
         return Set.copyOf(own);
-    }
-
-    private static SSLSocketFactory tlsFactory(boolean verify) {
-        try {
-            if (verify) {
-                return SSLContext.getDefault().getSocketFactory();
-            }
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustAll()}, null);
-            return ctx.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS context for the relay client", e);
-        }
-    }
-
-    /** Opportunistic TLS (RFC 7435 §1.3): encrypt whatever the certificate, do not authenticate. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // opportunistic: any certificate
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // opportunistic: any certificate
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // opportunistic: any certificate
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -18,6 +18,8 @@ final class SmtpReplyReader {
 
     static final int MAX_LINE = 8192;
     static final int MAX_LINES = 100;
+    /** The longest reply text handed on (a DSN's Diagnostic-Code, a tracking record). */
+    static final int MAX_TEXT = 1000;
 
     /**
      * One reply.
@@ -35,7 +37,10 @@ final class SmtpReplyReader {
             return code >= 500;
         }
 
-        /** The code and the lines' texts joined by a space, e.g. {@code 550 5.1.1 no such user}. */
+        /**
+         * The code and the lines' texts joined by a space, e.g. {@code 550 5.1.1 no such user}; at most
+         * {@link #MAX_TEXT} characters, as it goes into DSNs and the tracking log.
+         */
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder().append(code);
@@ -44,7 +49,7 @@ final class SmtpReplyReader {
                     b.append(' ').append(l.strip());
                 }
             }
-            return b.toString();
+            return b.length() <= MAX_TEXT ? b.toString() : b.substring(0, MAX_TEXT - 3) + "...";
         }
 
         /** Whether a line after the first starts with the EHLO keyword {@code keyword} (RFC 5321 §4.1.1.1). */

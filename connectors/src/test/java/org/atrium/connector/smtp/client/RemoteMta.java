@@ -96,6 +96,7 @@ public final class RemoteMta implements AutoCloseable {
     private final Map<String, String> rcptReplies = new HashMap<>();
     private String dataReply = "354 go ahead";
     private final Deque<String> dataEndReplies = new ArrayDeque<>();
+    private final Map<String, Deque<String>> dataEndRepliesFor = new HashMap<>();
     private String defaultDataEndReply = "250 2.0.0 ok queued";
     private boolean brokenTls;
     private String stallAt;
@@ -114,9 +115,14 @@ public final class RemoteMta implements AutoCloseable {
 
     /** Listens on {@code port} (0: ephemeral) of 127.0.0.1. */
     public static RemoteMta start(int port) throws IOException {
+        return start("127.0.0.1", port);
+    }
+
+    /** Listens on {@code port} (0: ephemeral) of {@code address}, e.g. a second loopback address 127.0.0.2. */
+    public static RemoteMta start(String address, int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        s.bind(new InetSocketAddress(InetAddress.getByName(address), port), 50);
         return new RemoteMta(s);
     }
 
@@ -138,6 +144,10 @@ public final class RemoteMta implements AutoCloseable {
     /** The EHLO keywords to advertise, e.g. {@code "PIPELINING", "SIZE 1000", "8BITMIME", "DSN", "STARTTLS"}. */
     public synchronized RemoteMta ehloKeywords(String... keywords) {
         ehloKeywords = List.of(keywords);
+        if (ehloKeywords.stream().anyMatch(k -> k.equalsIgnoreCase("STARTTLS"))) {
+            // Generating the certificate (keytool) takes a while: not while a client waits for the handshake.
+            SelfSignedTls.serverContext();
+        }
         return this;
     }
 
@@ -167,6 +177,16 @@ public final class RemoteMta implements AutoCloseable {
     /** Replies for the next ends of data, in order; when used up, {@link #defaultDataEndReply}. */
     public synchronized RemoteMta dataEndReplies(String... replies) {
         dataEndReplies.addAll(Arrays.asList(replies));
+        return this;
+    }
+
+    /**
+     * Replies for the next ends of data of transactions whose first accepted recipient is {@code address}, in order;
+     * they go before the shared {@link #dataEndReplies} queue, so concurrent tests do not take each other's.
+     */
+    public synchronized RemoteMta dataEndRepliesFor(String address, String... replies) {
+        dataEndRepliesFor.computeIfAbsent(address.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                .addAll(Arrays.asList(replies));
         return this;
     }
 
@@ -272,7 +292,16 @@ public final class RemoteMta implements AutoCloseable {
         return point.equals(stallAt);
     }
 
-    private synchronized String nextDataEndReply() {
+    private synchronized String nextDataEndReply(List<Rcpt> rcpts) {
+        for (Rcpt rcpt : rcpts) {
+            if (rcpt.reply().startsWith("2")) {
+                Deque<String> own = dataEndRepliesFor.get(rcpt.address().toLowerCase(Locale.ROOT));
+                if (own != null && !own.isEmpty()) {
+                    return own.poll();
+                }
+                break;
+            }
+        }
         String r = dataEndReplies.poll();
         return r != null ? r : defaultDataEndReply;
     }
@@ -453,7 +482,7 @@ public final class RemoteMta implements AutoCloseable {
                     drain(s);
                     return false;
                 }
-                String end = nextDataEndReply();
+                String end = nextDataEndReply(s.rcpts);
                 record(s.transaction(raw.toByteArray(), data.toByteArray(), end));
                 s.reset();
                 s.reply(end);

@@ -1,0 +1,234 @@
+package org.atrium.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.atrium.connector.smtp.client.RemoteMta;
+import org.atrium.connector.smtp.client.RemoteMta.Transaction;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outbound transport against the deployed server (issue #4): relay refusal on the MX port, authenticated submission
+ * relayed to a remote MTA, retries on the schedule, DSNs (RFC 3464) for failures, delays and expiry, and the
+ * tracking log.
+ *
+ * <p>Assumptions about the server under test (the lead sets them in ear/pom.xml's failsafe/server environment):
+ * <ul>
+ * <li>{@code ATRIUM_RELAY_ROUTES=remote.example=[127.0.0.1]:2725, b.example=[127.0.0.1]:2725}: both domains go to
+ * the {@link RemoteMta} this test starts on port 2725 (so no DNS is involved);</li>
+ * <li>{@code ATRIUM_QUEUE_RETRY_SCHEDULE=2s}, {@code ATRIUM_QUEUE_LIFETIME=20s},
+ * {@code ATRIUM_QUEUE_DELAY_WARNING=8s};</li>
+ * <li>the submission reply ends in {@code "queued as <queue id>"}; {@code GET /api/v1/tracking?queueId=<id>} (as
+ * the administrator) answers a JSON array of objects with at least {@code event} (a {@code TrackingEvent.Kind}
+ * name), in the order they happened;</li>
+ * <li>DSNs go to the sender's INBOX as {@code multipart/report; report-type=delivery-status} with
+ * {@code Action: failed} / {@code Action: delayed} per recipient (RFC 3464 §2.3.3).</li>
+ * </ul>
+ * Recipients are unique per test, and each test scripts the fake MTA per recipient, so the tests do not see each
+ * other's deliveries or retries.
+ */
+class TransportIT {
+
+    private static final int REMOTE_PORT = 2725;
+    private static final Duration RELAY_WAIT = Duration.ofSeconds(30);
+
+    private static RemoteMta remote;
+
+    @BeforeAll
+    static void startRemote() throws Exception {
+        remote = RemoteMta.start(REMOTE_PORT);
+        remote.ehloKeywords("PIPELINING", "SIZE 52428800", "8BITMIME", "DSN");
+    }
+
+    @AfterAll
+    static void stopRemote() {
+        if (remote != null) {
+            remote.close();
+        }
+    }
+
+    /** RFC 5321 §3.6.2 / §7.1: the MX port does not relay for strangers. */
+    @Test
+    void relayIsRefusedWithoutAuthOnTheMxPort() throws Exception {
+        String rcpt = AdminClient.unique("relay") + "@remote.example";
+        List<String> replies = MailTools.smtpReplies("stranger@elsewhere.example", rcpt,
+                "Subject: relay?\r\n\r\nplease relay\r\n");
+        assertTrue(replies.get(0).startsWith("250"), replies.toString());
+        assertTrue(replies.get(1).startsWith("550 5.7.1"), replies.toString());
+        Thread.sleep(1000);
+        assertTrue(remote.transactions().stream().noneMatch(t -> t.acceptedRcpts().contains(rcpt)),
+                "nothing reached the remote MTA");
+    }
+
+    @Test
+    void authenticatedSubmissionArrivesAtTheRemoteMta() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("trsub", pw);
+        String rcpt = AdminClient.unique("bob") + "@remote.example";
+        String subject = "relay " + UUID.randomUUID();
+        submit(user, pw, rcpt, subject);
+        Transaction t = awaitAccepted(rcpt, "250", RELAY_WAIT);
+        assertEquals(user, t.mailFrom());
+        String data = t.dataAsString();
+        assertTrue(data.startsWith("Received: ") || data.contains("\r\nReceived: "), data);
+        assertTrue(data.contains("Subject: " + subject), data);
+    }
+
+    @Test
+    void deferredTwiceThenRelayedOnTheThirdAttempt() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("trretry", pw);
+        String rcpt = AdminClient.unique("carol") + "@remote.example";
+        remote.dataEndRepliesFor(rcpt, "451 4.3.0 later", "451 4.3.0 later");
+        String queueId = submit(user, pw, rcpt, "retry " + UUID.randomUUID());
+        awaitAccepted(rcpt, "250", RELAY_WAIT);
+        assertEquals(3, transactionsFor(rcpt).size(), "two deferrals, then the delivery");
+
+        List<String> events = awaitEvent(queueId, "RELAYED", RELAY_WAIT);
+        assertEquals(2, events.stream().filter("DEFERRED"::equals).count(), events.toString());
+        assertTrue(events.lastIndexOf("DEFERRED") < events.indexOf("RELAYED"), events.toString());
+    }
+
+    @Test
+    void refusedRecipientGivesExactlyOneFailureDsn() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("trdsn", pw);
+        String rcpt = AdminClient.unique("dave") + "@remote.example";
+        remote.rcptReply(rcpt, "550 5.1.1 no such user here");
+        submit(user, pw, rcpt, "bounce " + UUID.randomUUID());
+        MailTools.awaitMessages(user, pw, 1, RELAY_WAIT);
+        Thread.sleep(5000);
+        List<String> inbox = inbox(user, pw);
+        assertEquals(1, inbox.size(), "exactly one DSN: " + inbox);
+        String dsn = inbox.get(0);
+        assertTrue(dsn.contains("multipart/report") && dsn.contains("delivery-status"), dsn);
+        assertTrue(dsn.contains("Action: failed"), dsn);
+        assertTrue(dsn.contains("5.1.1"), dsn);
+        assertTrue(dsn.contains(rcpt), dsn);
+    }
+
+    @Test
+    void aDomainThatAlwaysDefersExpiresWithDelayAndFailureDsns() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("trexp", pw);
+        String rcpt = AdminClient.unique("erin") + "@b.example";
+        remote.rcptReply(rcpt, "451 4.2.0 try again later");
+        String queueId = submit(user, pw, rcpt, "expire " + UUID.randomUUID());
+
+        List<String> events = awaitEvent(queueId, "EXPIRED", Duration.ofSeconds(60));
+        assertTrue(events.contains("DEFERRED"), events.toString());
+        assertTrue(events.contains("DELAYED") && events.indexOf("DELAYED") < events.indexOf("EXPIRED"),
+                events.toString());
+        MailTools.awaitMessages(user, pw, 2, RELAY_WAIT);
+        List<String> inbox = inbox(user, pw);
+        assertEquals(2, inbox.size(), inbox.toString());
+        assertTrue(inbox.get(0).contains("Action: delayed"), inbox.get(0));
+        assertTrue(inbox.get(1).contains("Action: failed"), inbox.get(1));
+        assertTrue(remote.transactions().stream().noneMatch(t -> t.acceptedRcpts().contains(rcpt)));
+    }
+
+    /** Submits over STARTTLS + AUTH (RFC 6409, RFC 3207, RFC 4954) and returns the queue id of the 250 reply. */
+    private static String submit(String user, String pw, String rcpt, String subject) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", ItEnv.HOST);
+        p.put("mail.smtp.port", Integer.toString(ItEnv.submission()));
+        p.put("mail.smtp.localhost", "transport-it.example.org");
+        p.put("mail.smtp.auth", "true");
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.trust", "*");
+        p.put("mail.smtp.connectiontimeout", "20000");
+        p.put("mail.smtp.timeout", "20000");
+        Session session = Session.getInstance(p);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(user));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(rcpt));
+        m.setSubject(subject);
+        m.setText("Sent to a remote domain by TransportIT.\n", "UTF-8");
+        try (Transport t = session.getTransport("smtp")) {
+            t.connect(user, pw);
+            t.sendMessage(m, m.getAllRecipients());
+            String last = ((SMTPTransport) t).getLastServerResponse();
+            int at = last == null ? -1 : last.indexOf("queued as ");
+            assertTrue(at >= 0, "no queue id in " + last);
+            return last.substring(at + "queued as ".length()).strip();
+        }
+    }
+
+    private static List<Transaction> transactionsFor(String rcpt) {
+        return remote.transactions().stream().filter(t -> t.acceptedRcpts().contains(rcpt)).toList();
+    }
+
+    /** Waits for a transaction that accepted {@code rcpt} and whose end of data was answered with {@code code}. */
+    private static Transaction awaitAccepted(String rcpt, String code, Duration max) throws InterruptedException {
+        Instant deadline = Instant.now().plus(max);
+        while (Instant.now().isBefore(deadline)) {
+            for (Transaction t : transactionsFor(rcpt)) {
+                if (t.reply().startsWith(code)) {
+                    return t;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no transaction for " + rcpt + " answered " + code + " within " + max
+                + "; remote saw: " + remote.commands());
+    }
+
+    /** Polls the tracking log of {@code queueId} until {@code event} shows; returns the events in order. */
+    private static List<String> awaitEvent(String queueId, String event, Duration max) throws InterruptedException {
+        Instant deadline = Instant.now().plus(max);
+        List<String> events = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            AdminClient.Reply r = AdminClient.asAdmin("GET", "/tracking?queueId=" + AdminClient.enc(queueId), null);
+            assertEquals(200, r.status(), r.toString());
+            List<String> seen = new ArrayList<>();
+            for (Map<String, Object> e : Json.array(r.body())) {
+                seen.add(String.valueOf(e.get("event")));
+            }
+            events = seen;
+            if (events.contains(event)) {
+                return events;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no " + event + " for queue id " + queueId + " within " + max + ": " + events);
+    }
+
+    /** The raw messages of the INBOX, oldest first, over IMAP. */
+    private static List<String> inbox(String user, String pw) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (IMAPStore store = MailTools.imapStore(user, pw)) {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message m : inbox.getMessages()) {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    m.writeTo(b);
+                    out.add(b.toString(StandardCharsets.UTF_8));
+                }
+            } finally {
+                inbox.close(false);
+            }
+        }
+        return out;
+    }
+}
