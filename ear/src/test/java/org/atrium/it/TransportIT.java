@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransportIT {
 
-    private static final int REMOTE_PORT = 2725;
+    private static final int REMOTE_PORT = ItEnv.port("relay");
     private static final Duration RELAY_WAIT = Duration.ofSeconds(30);
 
     private static RemoteMta remote;
