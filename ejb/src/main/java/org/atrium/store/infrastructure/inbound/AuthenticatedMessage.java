@@ -1,0 +1,69 @@
+package org.atrium.store.infrastructure.inbound;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+import org.atrium.connector.smtp.MessageData;
+import org.atrium.store.application.internal.HeaderSection;
+
+/**
+ * The received message with a block of header fields prepended (trace and authentication results, which RFC 5321
+ * §4.4 and RFC 8601 §5 want at the top) and some of its own fields dropped while the header section streams past
+ * (forged {@code Authentication-Results}, RFC 8601 §5). Only the header section is held in memory; the body streams
+ * from {@code data} as it is, so the blob store can take a message of any size.
+ */
+final class AuthenticatedMessage implements MessageData {
+
+    private final byte[] block;
+    private final MessageData data;
+    private final Predicate<String> drop;
+    private long size = -1;
+
+    /**
+     * @param block header fields, each ending in CR LF
+     * @param drop which of the message's own fields to remove (given the field unfolded, name and value)
+     */
+    AuthenticatedMessage(String block, MessageData data, Predicate<String> drop) {
+        this.block = block.getBytes(StandardCharsets.ISO_8859_1);
+        this.data = data;
+        this.drop = drop;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+        InputStream in = new BufferedInputStream(data.open(), 65536);
+        try {
+            HeaderSection header = HeaderSection.read(in, InboundAuthentication.HEADER_LIMIT);
+            List<InputStream> parts = List.of(new ByteArrayInputStream(block),
+                    new ByteArrayInputStream(header.without(drop)), in);
+            return new SequenceInputStream(Collections.enumeration(parts));
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** Counted once by reading the message: dropped fields make it differ from {@code data}'s size by an unknown amount. */
+    @Override
+    public synchronized long size() {
+        if (size < 0) {
+            try (InputStream in = open()) {
+                long n = 0;
+                byte[] buf = new byte[65536];
+                for (int r; (r = in.read(buf)) > 0;) {
+                    n += r;
+                }
+                size = n;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return size;
+    }
+}
