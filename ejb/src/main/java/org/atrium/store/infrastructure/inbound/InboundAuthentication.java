@@ -25,6 +25,14 @@ import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.james.jdkim.exceptions.TempFailException;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 import org.apache.james.jspf.core.DNSService;
+import org.apache.james.jspf.core.DNSServiceEnabled;
+import org.apache.james.jspf.core.MacroExpand;
+import org.apache.james.jspf.core.MacroExpandEnabled;
+import org.apache.james.jspf.core.SPFCheckEnabled;
+import org.apache.james.jspf.executor.SynchronousSPFExecutor;
+import org.apache.james.jspf.impl.DefaultTermsFactory;
+import org.apache.james.jspf.parser.RFC4408SPF1Parser;
+import org.apache.james.jspf.wiring.WiringServiceTable;
 import org.apache.james.jspf.executor.SPFResult;
 import org.apache.james.jspf.impl.DNSServiceXBillImpl;
 import org.apache.james.jspf.impl.SPF;
@@ -88,13 +96,31 @@ public final class InboundAuthentication {
         this.hostname = hostname;
         this.spfEnabled = spfDns != null;
         this.dkimEnabled = dkimKeys != null;
-        this.spf = spfDns == null ? null : new SPF(spfDns);
+        this.spf = spfDns == null ? null : synchronousSpf(spfDns);
         if (spf != null) {
             spf.setTimeOut((int) Math.max(1, budget.toSeconds()));
         }
         this.dkimKeys = dkimKeys;
         this.budget = budget;
         this.settingsKey = settingsKey;
+    }
+
+    /**
+     * jspf's evaluator wired as {@code new SPF(dns)} does, but with its synchronous executor: the asynchronous one of
+     * jspf 1.0.3 reports a result before the TXT look-up that follows an empty SPF-type answer has finished (and
+     * the RRtype SPF is obsolete anyway, RFC 7208 §3.1). This thread waits for the answers; {@link #headers} bounds
+     * the wait.
+     */
+    static SPF synchronousSpf(DNSService dns) {
+        WiringServiceTable wiring = new WiringServiceTable();
+        wiring.put(DNSServiceEnabled.class, dns);
+        MacroExpand macros = new MacroExpand(dns);
+        wiring.put(MacroExpandEnabled.class, macros);
+        RFC4408SPF1Parser parser = new RFC4408SPF1Parser(new DefaultTermsFactory(wiring));
+        SPF spf = new SPF(dns, parser, macros, new SynchronousSPFExecutor(dns));
+        // Terms are wired when a record is parsed, so the checker can be registered after the parser was made.
+        wiring.put(SPFCheckEnabled.class, spf);
+        return spf;
     }
 
     /**
