@@ -24,7 +24,8 @@ import org.apache.james.mime4j.MimeException;
 
 /**
  * DKIM signing (RFC 6376 §5) as Atrium does it: rsa-sha256, relaxed/relaxed canonicalization (§3.4.2, §3.4.4),
- * signing the fields a reader sees and replies by ({@link #SIGNED}, only those present, From always: §5.4), the
+ * signing the fields a reader sees and replies by ({@link #SIGNED}, only those present, From always and once more
+ * than present: §5.4, §8.15), the
  * whole body (no {@code l=}). The header section is held in memory, the body streams through the hash.
  */
 public final class DkimSigning {
@@ -88,6 +89,9 @@ public final class DkimSigning {
                 names.add(name.toLowerCase(java.util.Locale.ROOT));
             }
         }
+        // From once more than it occurs ("oversigned", RFC 6376 §8.15): a second From added on the way breaks the
+        // signature instead of being shown to the reader next to the signed one.
+        names.add("from");
         String template = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=" + selector + "; t="
                 + now.getEpochSecond() + "; h=" + String.join(":", names) + "; bh=; b=;";
         try {
