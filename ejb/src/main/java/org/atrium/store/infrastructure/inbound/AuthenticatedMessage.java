@@ -13,8 +13,8 @@ import org.atrium.connector.smtp.MessageData;
 import org.atrium.store.application.internal.HeaderSection;
 
 /**
- * The received message with a block of header fields prepended (trace and authentication results, which RFC 5321
- * §4.4 and RFC 8601 §5 want at the top) and some of its own fields dropped while the header section streams past
+ * The received message with a block of header fields inserted at the top, below a leading {@code Return-Path}
+ * (authentication results, which RFC 7208 §9.1 and RFC 8601 §5 want above our {@code Received}) and some of its own fields dropped while the header section streams past
  * (forged {@code Authentication-Results}, RFC 8601 §5). Only the header section is held in memory; the body streams
  * from {@code data} as it is, so the blob store can take a message of any size.
  */
@@ -40,13 +40,32 @@ final class AuthenticatedMessage implements MessageData {
         InputStream in = new BufferedInputStream(data.open(), 65536);
         try {
             HeaderSection header = HeaderSection.read(in, InboundAuthentication.HEADER_LIMIT);
-            List<InputStream> parts = List.of(new ByteArrayInputStream(block),
-                    new ByteArrayInputStream(header.without(drop)), in);
+            byte[] own = header.without(drop);
+            int split = afterReturnPath(own);
+            List<InputStream> parts = List.of(new ByteArrayInputStream(own, 0, split), new ByteArrayInputStream(block),
+                    new ByteArrayInputStream(own, split, own.length - split), in);
             return new SequenceInputStream(Collections.enumeration(parts));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * Where the block goes: after a leading {@code Return-Path}, which final delivery puts first (RFC 5321 §4.4),
+     * and so above our {@code Received} (RFC 7208 §9.1); at the very top otherwise.
+     */
+    static int afterReturnPath(byte[] header) {
+        String start = new String(header, 0, Math.min(header.length, 12), StandardCharsets.ISO_8859_1);
+        if (!start.equalsIgnoreCase("Return-Path:")) {
+            return 0;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (header[i] == '\n' && (i + 1 >= header.length || (header[i + 1] != ' ' && header[i + 1] != '\t'))) {
+                return i + 1;
+            }
+        }
+        return header.length;
     }
 
     /** Counted once by reading the message: dropped fields make it differ from {@code data}'s size by an unknown amount. */

@@ -248,7 +248,7 @@ class InboundAuthenticationTest {
 
     @Test
     void storedMessageHasResultsFirstAndNoForgedResults() throws IOException {
-        String incoming = "Received: from client.example.org by mx.atrium.test\r\n"
+        String incoming = "Return-Path: <bob@example.org>\r\nReceived: from client.example.org by mx.atrium.test\r\n"
                 + "Authentication-Results: mx.atrium.test; spf=pass smtp.mailfrom=bob@example.org\r\n"
                 + "Authentication-Results: MX.Atrium.Test (forged);\r\n\tdkim=pass header.d=bank.example\r\n"
                 + "Authentication-Results: relay.example.org; spf=pass smtp.mailfrom=bob@example.org\r\n"
@@ -258,7 +258,7 @@ class InboundAuthenticationTest {
         MessageData stored = auth.apply(envelope("203.0.113.5", "client.example.org", "bob@example.org", null),
                 data(incoming));
         String text = read(stored);
-        assertTrue(text.startsWith("Received-SPF: fail (mx.atrium.test: "), text);
+        assertTrue(text.startsWith("Return-Path: <bob@example.org>\r\nReceived-SPF: fail (mx.atrium.test: "), text);
         int ours = text.indexOf("Authentication-Results: mx.atrium.test;\r\n\tspf=fail");
         int received = text.indexOf("Received: from client.example.org");
         assertTrue(ours > 0 && ours < received, text);
@@ -270,6 +270,17 @@ class InboundAuthenticationTest {
         assertTrue(text.endsWith("\r\n\r\nAuthentication-Results: mx.atrium.test; body text stays\r\n"), text);
         assertEquals(text.length(), stored.size());
         assertEquals(text, read(stored), "open() can be called again");
+    }
+
+    @Test
+    void resultsGoBelowALeadingReturnPathOnly() throws IOException {
+        InboundAuthentication auth = spfOnly();
+        InboundEnvelope env = envelope("192.0.2.33", "client.example.org", "bob@example.org", null);
+        String folded = read(auth.apply(env, data("Return-Path:\r\n <bob@example.org>\r\nReceived: x\r\n\r\nb\r\n")));
+        assertTrue(folded.startsWith("Return-Path:\r\n <bob@example.org>\r\nReceived-SPF: pass "), folded);
+        String none = read(auth.apply(env, data("Received: x\r\nReturn-Path: <bob@example.org>\r\n\r\nb\r\n")));
+        assertTrue(none.startsWith("Received-SPF: pass "), none);
+        assertTrue(none.endsWith("\r\nReceived: x\r\nReturn-Path: <bob@example.org>\r\n\r\nb\r\n"), none);
     }
 
     private static int count(String text, String what) {
