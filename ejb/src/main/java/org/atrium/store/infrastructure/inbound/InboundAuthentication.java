@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,12 +67,16 @@ public final class InboundAuthentication {
     /** At most this many signatures of one message are checked, each one may cost a DNS look-up. */
     static final int MAX_SIGNATURES = 5;
 
+    /** At most this many SPF evaluations at once; a message beyond that gets temperror rather than a wait. */
+    static final int SPF_THREAD_LIMIT = 64;
+
     /** SPF evaluation runs here so that its DNS look-ups can be abandoned at the deadline. */
-    private static final ExecutorService SPF_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "atrium-spf");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService SPF_THREADS = new ThreadPoolExecutor(0, SPF_THREAD_LIMIT, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "atrium-spf");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static volatile InboundAuthentication cached;
 
@@ -96,10 +102,8 @@ public final class InboundAuthentication {
         this.hostname = hostname;
         this.spfEnabled = spfDns != null;
         this.dkimEnabled = dkimKeys != null;
+        // Not spf.setTimeOut(): it would set the shared resolver's per-query time-out, which fromSettings chose.
         this.spf = spfDns == null ? null : synchronousSpf(spfDns);
-        if (spf != null) {
-            spf.setTimeOut((int) Math.max(1, budget.toSeconds()));
-        }
         this.dkimKeys = dkimKeys;
         this.budget = budget;
         this.settingsKey = settingsKey;
@@ -181,9 +185,16 @@ public final class InboundAuthentication {
             return "";
         }
         Instant deadline = Instant.now().plus(budget);
-        Future<SpfOutcome> spfRun = spfEnabled ? SPF_THREADS.submit(() -> spf(env)) : null;
-        List<DkimOutcome> dkim = dkimEnabled ? dkim(data, deadline) : List.of();
+        Future<SpfOutcome> spfRun = null;
         SpfOutcome spfResult = null;
+        if (spfEnabled) {
+            try {
+                spfRun = SPF_THREADS.submit(() -> spf(env));
+            } catch (RejectedExecutionException e) {
+                spfResult = new SpfOutcome("temperror", "too many SPF evaluations at once");
+            }
+        }
+        List<DkimOutcome> dkim = dkimEnabled ? dkim(data, deadline) : List.of();
         if (spfRun != null) {
             try {
                 long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
