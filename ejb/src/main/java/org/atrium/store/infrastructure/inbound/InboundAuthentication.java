@@ -282,7 +282,10 @@ public final class InboundAuthentication {
                 out.add(new DkimOutcome("permerror", null, null, null, "no signature could be parsed"));
             }
             return out;
-        } catch (IOException | org.apache.james.mime4j.MimeException | RuntimeException e) {
+        } catch (org.apache.james.mime4j.MimeException e) {
+            // A header section mime4j will not parse (its limits: 1000 fields, lines of 1000 octets).
+            return List.of(new DkimOutcome("permerror", null, null, null, "header section: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
             return List.of(new DkimOutcome("temperror", null, null, null, e.toString()));
         }
     }
