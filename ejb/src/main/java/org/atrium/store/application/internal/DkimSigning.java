@@ -72,6 +72,32 @@ public final class DkimSigning {
     }
 
     /**
+     * The field folded for readers (RFC 5322 §2.2.3: lines of 78 octets or less): a line per tag, and the b= value in
+     * pieces. Safe after signing: the tags were separated by "; ", which relaxed canonicalization (RFC 6376 §3.4.2)
+     * makes of ";" CR LF TAB too, and white space in b= is ignored, since b= is taken out before hashing (§3.5).
+     */
+    static String fold(String field) {
+        String[] tags = field.split("; ");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tags.length; i++) {
+            if (i > 0) {
+                out.append(";\r\n\t");
+            }
+            String tag = tags[i];
+            if (tag.startsWith("b=")) {
+                String value = tag.substring(2).replaceAll("\\s", "");
+                out.append("b=");
+                for (int j = 0; j < value.length(); j += 70) {
+                    out.append(j == 0 ? "" : "\r\n\t ").append(value, j, Math.min(value.length(), j + 70));
+                }
+            } else {
+                out.append(tag);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * The {@code DKIM-Signature} field, ending in CR LF, for {@code message} (lines ending in CR LF).
      *
      * @param now the signature timestamp ({@code t=})
@@ -99,8 +125,7 @@ public final class DkimSigning {
             Message headers = new Message(new ByteArrayInputStream(header.raw()));
             BodyHasher body = signer.newBodyHasher(signer.newSignatureRecordTemplate(template));
             DKIMCommon.streamCopy(in, body.getOutputStream());
-            String field = signer.sign(headers, body);
-            return field.endsWith("\r\n") ? field : field + "\r\n";
+            return fold(signer.sign(headers, body).strip()) + "\r\n";
         } catch (FailException | MimeException e) {
             throw new IOException("cannot sign: " + e.getMessage(), e);
         }
