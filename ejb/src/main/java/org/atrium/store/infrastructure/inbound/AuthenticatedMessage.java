@@ -14,9 +14,10 @@ import org.atrium.store.application.internal.HeaderSection;
 
 /**
  * The received message with a block of header fields inserted at the top, below a leading {@code Return-Path}
- * (authentication results, which RFC 7208 §9.1 and RFC 8601 §5 want above our {@code Received}) and some of its own fields dropped while the header section streams past
- * (forged {@code Authentication-Results}, RFC 8601 §5). Only the header section is held in memory; the body streams
- * from {@code data} as it is, so the blob store can take a message of any size.
+ * (authentication results, which RFC 7208 §9.1 and RFC 8601 §5 want above our {@code Received}), and some of its own
+ * fields dropped while the header section streams past (forged {@code Authentication-Results}, RFC 8601 §5). Only
+ * the header section is held in memory; the body streams from {@code data} as it is, so the blob store can take a
+ * message of any size.
  */
 final class AuthenticatedMessage implements MessageData {
 
@@ -68,7 +69,7 @@ final class AuthenticatedMessage implements MessageData {
         return header.length;
     }
 
-    /** Counted once by reading the message: dropped fields make it differ from {@code data}'s size by an unknown amount. */
+    /** Counted once by reading the message: dropped fields make it differ from {@code data}'s size. */
     @Override
     public synchronized long size() {
         if (size < 0) {
