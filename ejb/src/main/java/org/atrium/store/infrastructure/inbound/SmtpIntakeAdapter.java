@@ -314,7 +314,9 @@ public class SmtpIntakeAdapter implements MailIntake {
     }
 
     @Override
-    public String accept(InboundEnvelope env, MessageData data) throws IntakeException {
+    public String accept(InboundEnvelope env, MessageData received) throws IntakeException {
+        // SPF and DKIM results (ADR 0013) go on top of the stored message; they never refuse it.
+        MessageData data = InboundAuthentication.evaluate(env, received);
         BlobRef blob;
         try (InputStream in = data.open()) {
             blob = blobs.get().store(in);
