@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Assumptions about the server under test (the lead sets them in ear/pom.xml's failsafe/server environment):
  * <ul>
- * <li>{@code ATRIUM_RELAY_ROUTES=remote.example=[127.0.0.1]:2725, b.example=[127.0.0.1]:2725}: both domains go to
- * the {@link RemoteMta} this test starts on port 2725 (so no DNS is involved);</li>
+ * <li>{@code ATRIUM_RELAY_ROUTES=*=[127.0.0.1]:<it.relay.port>}: every domain not hosted here goes to the
+ * {@link RemoteMta} this test starts on that port (so no DNS is involved);</li>
  * <li>{@code ATRIUM_QUEUE_RETRY_SCHEDULE=2s}, {@code ATRIUM_QUEUE_LIFETIME=20s},
  * {@code ATRIUM_QUEUE_DELAY_WARNING=8s};</li>
  * <li>the submission reply ends in {@code "queued as <queue id>"}; {@code GET /api/v1/tracking?queueId=<id>} (as
@@ -146,6 +146,38 @@ class TransportIT {
         assertTrue(remote.transactions().stream().noneMatch(t -> t.acceptedRcpts().contains(rcpt)));
     }
 
+    /**
+     * The two-company case of the reference lab: companies A and B each run a mail server, and B's is set to "no
+     * relay" (Atrium's default: no trusted networks, RFC 5321 §3.6.2). Atrium is B's server; the loopback MTA is A's.
+     * A user at A mails a user at B (A's server delivers to B's MX port): delivered. A user at B mails a user at A
+     * through B's server after logging in (submission, RFC 6409/4954): relayed to A. An outsider tries to relay
+     * through B to A: refused with 550 5.7.1.
+     */
+    @Test
+    void twoCompaniesWhereBDoesNotRelay() throws Exception {
+        String pw = "Pw-" + UUID.randomUUID();
+        String userAtB = AdminClient.newUser("labb", pw);
+        String userAtA = AdminClient.unique("laba") + "@company-a.example";
+
+        List<String> fromA = MailTools.smtpReplies(userAtA, userAtB,
+                "From: <" + userAtA + ">\r\nSubject: from A\r\n\r\nHello B, this is A.\r\n");
+        assertEquals(4, fromA.size(), fromA.toString());
+        assertTrue(fromA.get(3).startsWith("250"), fromA.toString());
+        MailTools.awaitMessages(userAtB, pw, 1, RELAY_WAIT);
+        assertTrue(inbox(userAtB, pw).get(0).contains("Hello B, this is A."));
+
+        submit(userAtB, pw, userAtA, "from B " + UUID.randomUUID());
+        Transaction t = awaitAccepted(userAtA, "250", RELAY_WAIT);
+        assertEquals(userAtB, t.mailFrom());
+
+        String victim = AdminClient.unique("victim") + "@company-a.example";
+        List<String> outsider = MailTools.smtpReplies("mallory@outsider.example", victim,
+                "Subject: relay me\r\n\r\nspam\r\n");
+        assertTrue(outsider.get(1).startsWith("550 5.7.1"), outsider.toString());
+        Thread.sleep(1000);
+        assertTrue(transactionsFor(victim).isEmpty(), "nothing relayed for the outsider");
+    }
+
     /** Submits over STARTTLS + AUTH (RFC 6409, RFC 3207, RFC 4954) and returns the queue id of the 250 reply. */
     private static String submit(String user, String pw, String rcpt, String subject) throws Exception {
         Properties p = new Properties();
@@ -204,6 +236,7 @@ class TransportIT {
             for (Map<String, Object> e : Json.array(r.body())) {
                 seen.add(String.valueOf(e.get("event")));
             }
+            java.util.Collections.reverse(seen); // the API answers newest first; the assertions read in time order
             events = seen;
             if (events.contains(event)) {
                 return events;

@@ -98,6 +98,8 @@ final class RcptCommand implements SmtpCommand {
             case RELAY_DENIED -> refuse(session, address, Level.INFO, "relay-denied", 550, "5.7.1", "Relaying denied");
             case POST_DENIED -> refuse(session, address, Level.INFO, "post-denied", 550, "5.7.1",
                     "Not permitted to post to this folder");
+            case SENDER_DENIED -> refuse(session, address, Level.INFO, "sender-denied", 550, "5.7.1",
+                    "Only members may send to this list");
             case DISABLED -> refuse(session, address, Level.INFO, "disabled", 550, "5.2.1", "Mailbox disabled");
             case MAILBOX_FULL -> refuse(session, address, Level.INFO, "mailbox-full", 552, "5.2.2", "Mailbox full");
             case TEMPORARY_FAILURE -> refuse(session, address, Level.WARNING, "temporary", 451, "4.3.0",

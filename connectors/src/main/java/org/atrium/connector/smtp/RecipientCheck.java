@@ -17,6 +17,8 @@ public record RecipientCheck(Outcome outcome, String address) {
         RELAY_DENIED,
         /** A mail-enabled folder the sender may not post to (ADR 0006): 550 5.7.1 (RFC 3463). */
         POST_DENIED,
+        /** A distribution list that takes mail from its members only, and the sender is none (ADR 0012): 550 5.7.1. */
+        SENDER_DENIED,
         /** An account disabled by an administrator: 550 5.2.1 (RFC 3463, mailbox disabled). */
         DISABLED,
         /**

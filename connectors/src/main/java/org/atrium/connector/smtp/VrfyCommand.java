@@ -48,7 +48,7 @@ final class VrfyCommand implements SmtpCommand {
                     "<" + (check.address() != null ? check.address() : path.address()) + ">");
             case UNKNOWN_USER -> session.reply(550, "5.1.1", "<" + path.address() + ">: User unknown");
             case DISABLED -> session.reply(550, "5.2.1", "<" + path.address() + ">: Mailbox disabled");
-            case RELAY_DENIED, POST_DENIED -> session.reply(CANNOT_VERIFY);
+            case RELAY_DENIED, POST_DENIED, SENDER_DENIED -> session.reply(CANNOT_VERIFY);
             case MAILBOX_FULL -> session.reply(250, "2.1.5", "<" + path.address() + ">");
             case TEMPORARY_FAILURE -> session.reply(451, "4.3.0", "Temporary lookup failure");
         }

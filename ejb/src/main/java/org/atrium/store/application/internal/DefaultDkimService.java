@@ -92,7 +92,8 @@ public class DefaultDkimService implements DkimService {
     }
 
     private DkimKey create(Domain d) {
-        Instant now = Instant.now();
+        // Microseconds: what both databases keep, so the view of a new key equals the one read back later.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String base = "atrium" + MONTH.format(now);
         String selector = base;
         for (int n = 2; taken(d, selector); n++) {

@@ -58,8 +58,13 @@ public class OutboundQueue {
         Instant expires = from.getReceivedAt().plus(RetrySchedule.setting("atrium.queue.lifetime",
                 RetrySchedule.DEFAULT_LIFETIME));
         List<OutboundMessage> entries = new ArrayList<>();
+        // Each entry is named after the message as its sender knows it ("queued as <id>"): <id>.1, <id>.2 ... one per
+        // destination domain, so that the tracking log and the queue tools find them under the id of the 250 reply.
+        long earlier = em.createQuery("select count(m) from OutboundMessage m where m.inboundQueueId = :q", Long.class)
+                .setParameter("q", from.getQueueId()).getSingleResult();
+        int[] n = {(int) earlier};
         OutboundGrouping.byDomain(remotes.stream().map(Remote::address).toList()).forEach((domain, addresses) -> {
-            OutboundMessage m = new OutboundMessage(QueueIds.next(), from.getContent(), from.getReversePath(), domain,
+            OutboundMessage m = new OutboundMessage(from.getQueueId() + "." + (++n[0]), from.getContent(), from.getReversePath(), domain,
                     from.getEnvid(), from.getRet(), from.getReceivedAt(), expires, now.plus(WAKE_LEASE),
                     from.getAuthUser(), from.getQueueId());
             for (String a : addresses) {

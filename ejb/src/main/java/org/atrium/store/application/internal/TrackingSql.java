@@ -82,8 +82,16 @@ final class TrackingSql {
             where.add("LOWER(message_id) IN (" + a + ", " + marker(jpa, params.size()) + ")");
         }
         if (q.queueId() != null && !q.queueId().isBlank()) {
-            params.add(q.queueId().strip());
-            where.add("queue_id = " + marker(jpa, params.size()));
+            // A message's outbound entries are "<id>.<n>" (one per destination domain): its own id finds them too.
+            String id = q.queueId().strip();
+            params.add(id);
+            String exact = "queue_id = " + marker(jpa, params.size());
+            if (id.indexOf('%') < 0 && id.indexOf('_') < 0 && id.indexOf('.') < 0) {
+                params.add(id + ".%");
+                where.add("(" + exact + " OR queue_id LIKE " + marker(jpa, params.size()) + ")");
+            } else {
+                where.add(exact);
+            }
         }
         if (q.from() != null) {
             params.add(utc(q.from()));

@@ -272,7 +272,7 @@ public class SmtpIntakeAdapter implements MailIntake {
         }
         LOG.log(Level.INFO, "intake: members-only group {0} refused sender=<{1}> authenticated={2}", g.address(),
                 sender == null ? "" : sender, authenticatedUser != null);
-        return RecipientCheck.of(RecipientCheck.Outcome.POST_DENIED);
+        return RecipientCheck.of(RecipientCheck.Outcome.SENDER_DENIED);
     }
 
     /**

@@ -59,7 +59,7 @@ class SmtpIntakeRecipientTest {
     @Test
     void aMembersOnlyGroupTakesMailFromMembersOnly() {
         SmtpIntakeAdapter in = intake();
-        RecipientCheck denied = RecipientCheck.of(Outcome.POST_DENIED);
+        RecipientCheck denied = RecipientCheck.of(Outcome.SENDER_DENIED);
         assertEquals(denied, in.checkRecipient("board@a.test", false, null, "x@outside.test"));
         assertEquals(denied, in.checkRecipient("board@a.test", false, null, ""), "the null reverse-path");
         assertEquals(denied, in.checkRecipient("board@a.test", false, "carol@b.test"));
