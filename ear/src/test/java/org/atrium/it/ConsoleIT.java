@@ -326,7 +326,7 @@ class ConsoleIT {
         rowButton("domainsForm:domains", domain, "quota").click();
         waitForText("quotaForm:quotaDomain", domain);
         type("quotaForm:bytes", "1G");
-        type("quotaForm:messageCount", "1000");
+        type("quotaForm:quotaMessages", "1000");
         type("quotaForm:warnPercent", "150");
         waitForText("quotaForm:warnPercentMessage", "1 to 100");
         type("quotaForm:warnPercent", "80");
@@ -351,7 +351,7 @@ class ConsoleIT {
         type("details:bytes", "50M");
         wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("details:bytesMessage"), "Not a size"));
         byId("details:saveQuota").click();
-        waitForText("details:messageCount", "Quota of " + address + " saved.");
+        waitForText("details:messages", "Quota of " + address + " saved.");
         waitForText("details:size", "of 50 M");
         screenshot("user-details");
         AdminClient.Reply u = AdminClient.asAdmin("GET", "/users/" + address, null);

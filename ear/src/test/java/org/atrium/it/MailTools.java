@@ -13,6 +13,47 @@ import java.util.Properties;
 /** Small raw-socket and Jakarta Mail helpers shared by the integration tests. */
 public final class MailTools {
 
+    /**
+     * Submits a plain-text message the way a mail client does: Jakarta Mail to the submission port (RFC 6409) with
+     * STARTTLS required (RFC 3207) and AUTH (RFC 4954), From the user.
+     *
+     * @return the server's reply to the end of data, e.g. {@code "250 2.0.0 Ok: queued as <id>"}
+     */
+    public static String submit(String user, String password, String to, String subject, String text)
+            throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", ItEnv.HOST);
+        p.put("mail.smtp.port", Integer.toString(ItEnv.submission()));
+        p.put("mail.smtp.localhost", "submitter.example.org");
+        p.put("mail.smtp.auth", "true");
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.trust", "*");
+        p.put("mail.smtp.connectiontimeout", "20000");
+        p.put("mail.smtp.timeout", "20000");
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(p);
+        jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session);
+        m.setFrom(new jakarta.mail.internet.InternetAddress(user));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(to));
+        m.setSubject(subject);
+        m.setText(text, "UTF-8");
+        try (jakarta.mail.Transport t = session.getTransport("smtp")) {
+            t.connect(user, password);
+            t.sendMessage(m, m.getAllRecipients());
+            return ((org.eclipse.angus.mail.smtp.SMTPTransport) t).getLastServerResponse();
+        }
+    }
+
+    /** The queue id a {@code 250 ... queued as <id>} reply names. */
+    public static String queueId(String reply) {
+        int at = reply == null ? -1 : reply.indexOf("queued as ");
+        if (at < 0) {
+            throw new AssertionError("no queue id in " + reply);
+        }
+        return reply.substring(at + "queued as ".length()).strip();
+    }
+
+
     private MailTools() {
     }
 

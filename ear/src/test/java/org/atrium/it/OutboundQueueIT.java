@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.atrium.connector.smtp.client.RemoteMta;
 import org.junit.jupiter.api.Test;
@@ -34,22 +29,7 @@ class OutboundQueueIT {
     }
 
     private static void submit(String user, String password, String to, String subject) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", ItEnv.HOST);
-        p.put("mail.smtp.port", Integer.toString(ItEnv.submission()));
-        p.put("mail.smtp.localhost", "queue-it.example.org");
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.starttls.enable", "true");
-        p.put("mail.smtp.starttls.required", "true");
-        p.put("mail.smtp.ssl.trust", "*");
-        p.put("mail.smtp.connectiontimeout", "20000");
-        p.put("mail.smtp.timeout", "20000");
-        MimeMessage m = new MimeMessage(Session.getInstance(p));
-        m.setFrom(new InternetAddress(user));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject);
-        m.setText("Outbound queue test.\n", "UTF-8");
-        Transport.send(m, user, password);
+        MailTools.submit(user, password, to, subject, "Outbound queue test.\n");
     }
 
     @Test

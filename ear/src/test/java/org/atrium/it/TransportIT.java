@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,12 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.atrium.connector.smtp.client.RemoteMta;
 import org.atrium.connector.smtp.client.RemoteMta.Transaction;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,30 +174,7 @@ class TransportIT {
 
     /** Submits over STARTTLS + AUTH (RFC 6409, RFC 3207, RFC 4954) and returns the queue id of the 250 reply. */
     private static String submit(String user, String pw, String rcpt, String subject) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", ItEnv.HOST);
-        p.put("mail.smtp.port", Integer.toString(ItEnv.submission()));
-        p.put("mail.smtp.localhost", "transport-it.example.org");
-        p.put("mail.smtp.auth", "true");
-        p.put("mail.smtp.starttls.enable", "true");
-        p.put("mail.smtp.starttls.required", "true");
-        p.put("mail.smtp.ssl.trust", "*");
-        p.put("mail.smtp.connectiontimeout", "20000");
-        p.put("mail.smtp.timeout", "20000");
-        Session session = Session.getInstance(p);
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(user));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(rcpt));
-        m.setSubject(subject);
-        m.setText("Sent to a remote domain by TransportIT.\n", "UTF-8");
-        try (Transport t = session.getTransport("smtp")) {
-            t.connect(user, pw);
-            t.sendMessage(m, m.getAllRecipients());
-            String last = ((SMTPTransport) t).getLastServerResponse();
-            int at = last == null ? -1 : last.indexOf("queued as ");
-            assertTrue(at >= 0, "no queue id in " + last);
-            return last.substring(at + "queued as ".length()).strip();
-        }
+        return MailTools.queueId(MailTools.submit(user, pw, rcpt, subject, "Sent to a remote domain by TransportIT.\n"));
     }
 
     private static List<Transaction> transactionsFor(String rcpt) {

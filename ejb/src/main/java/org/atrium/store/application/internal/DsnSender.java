@@ -1,11 +1,9 @@
 package org.atrium.store.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,17 +11,11 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
-import org.atrium.store.application.ContentSummary;
-import org.atrium.store.application.InboundQueued;
-import org.atrium.store.application.IncomingMessage;
-import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.application.Settings;
-import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.MessageContent;
 import org.atrium.store.domain.OutboundMessage;
 import org.atrium.store.domain.TrackingEvent;
-import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 
 /**
  * Queues a delivery status notification (RFC 3464) for the sender of a message, in the caller's transaction,
@@ -43,16 +35,11 @@ public class DsnSender {
     BlobStoreHolder blobs;
 
     @Inject
-    MessageSummarizer summarizer;
-
-    @Inject
     InboundQueueWriter writer;
 
     @Inject
     Settings settings;
 
-    @Inject
-    Event<InboundQueued> queued;
 
     /**
      * What a DSN is about.
@@ -87,29 +74,22 @@ public class DsnSender {
         String host = settings.hostname();
         DsnComposer.Report report = new DsnComposer.Report(host, s.reversePath(), s.envid(), s.ret(), s.arrival(),
                 s.queueId(), recipients, now);
-        byte[] dsn;
-        BlobRef blob;
-        ContentSummary summary;
+        InboundMessage entry;
         try {
             byte[] original;
             try (InputStream in = blobs.get().open(s.content().getBlobHash())) {
                 original = in.readNBytes(DsnComposer.MAX_RETURNED + 1);
             }
-            dsn = DsnComposer.compose(report, original, original.length > DsnComposer.MAX_RETURNED);
-            blob = blobs.get().store(new ByteArrayInputStream(dsn));
-            summary = summarizer.summarize(new ByteArrayInputStream(dsn));
+            byte[] dsn = DsnComposer.compose(report, original, original.length > DsnComposer.MAX_RETURNED);
+            entry = writer.writeGenerated(dsn, List.of(s.reversePath()), host, "dsn", now);
         } catch (IOException e) {
             throw new UncheckedIOException("DSN for " + s.queueId() + " not queued", e);
         }
-        InboundMessage entry = writer.write(new PendingAcceptance(new IncomingMessage("", List.of(s.reversePath()),
-                "127.0.0.1", host, null, "dsn", now), blob, summary), now);
         for (DsnComposer.Recipient r : recipients) {
             em.persist(new TrackingEvent(now, TrackingEvent.Kind.DSN_SENT, s.queueId(), s.content().getMessageId(),
-                    s.reversePath(), r.address(), null, r.action().name().toLowerCase(java.util.Locale.ROOT) + " " + r.status()
-                            + " dsn=" + entry.getQueueId()));
+                    s.reversePath(), r.address(), null, r.action().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + r.status() + " dsn=" + entry.getQueueId()));
         }
-        em.flush(); // the id of the new entry, for the wake-up
-        queued.fire(new InboundQueued(List.of(entry.getId())));
         LOG.log(Level.INFO, "delivery: queue={0} DSN {1} to {2} ({3} recipient(s), {4})", s.queueId(),
                 entry.getQueueId(), s.reversePath(), recipients.size(), recipients.get(0).action());
     }

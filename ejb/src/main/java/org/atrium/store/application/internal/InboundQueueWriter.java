@@ -1,11 +1,18 @@
 package org.atrium.store.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import org.atrium.store.application.InboundQueued;
 import org.atrium.store.application.IncomingMessage;
 import org.atrium.store.application.PendingAcceptance;
+import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.InboundRecipient;
 import org.atrium.store.domain.MessageContent;
@@ -21,6 +28,34 @@ public class InboundQueueWriter {
 
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
+
+    @Inject
+    BlobStoreHolder blobs;
+
+    @Inject
+    MessageSummarizer summarizer;
+
+    @Inject
+    Event<InboundQueued> queued;
+
+    /**
+     * Queues a message the server wrote itself (a DSN, a quota notice) from the null reverse-path (RFC 3461 §6.2,
+     * RFC 3834 §3.3) to {@code recipients}: blob, content row and queue entry in the caller's transaction, the
+     * delivery wake-up after its commit.
+     *
+     * @param origin what wrote it, kept as the entry's session id ("dsn", "quota-warning")
+     * @throws IOException the blob could not be written; nothing was queued
+     */
+    public InboundMessage writeGenerated(byte[] message, List<String> recipients, String helo, String origin,
+            Instant now) throws IOException {
+        var blob = blobs.get().store(new ByteArrayInputStream(message));
+        var summary = summarizer.summarize(new ByteArrayInputStream(message));
+        InboundMessage entry = write(new PendingAcceptance(new IncomingMessage("", recipients, "127.0.0.1", helo, null,
+                origin, now), blob, summary), now);
+        em.flush(); // the entry's id, for the wake-up
+        queued.fire(new InboundQueued(List.of(entry.getId())));
+        return entry;
+    }
 
     public InboundMessage write(PendingAcceptance p, Instant now) {
         IncomingMessage msg = p.message();

@@ -1,11 +1,9 @@
 package org.atrium.store.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -17,18 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.atrium.store.application.ContentSummary;
-import org.atrium.store.application.InboundQueued;
-import org.atrium.store.application.IncomingMessage;
-import org.atrium.store.application.PendingAcceptance;
 import org.atrium.store.domain.Account;
 import org.atrium.store.domain.AccountKind;
-import org.atrium.store.domain.BlobStore.BlobRef;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
-import org.atrium.store.domain.InboundMessage;
 import org.atrium.store.domain.MailGroup;
-import org.atrium.store.infrastructure.inbound.MessageSummarizer;
 
 /**
  * After posts to a public folder (still under its row lock, in the caller's transaction): the first time usage
@@ -46,16 +37,8 @@ public class PublicFolderWarnings {
     EntityManager em;
 
     @Inject
-    BlobStoreHolder blobs;
-
-    @Inject
-    MessageSummarizer summarizer;
-
-    @Inject
     InboundQueueWriter writer;
 
-    @Inject
-    Event<InboundQueued> queued;
 
     public void warnIfNeeded(Folder folder, Instant now) {
         long usage = new FolderQuotas(em).usage(folder);
@@ -112,19 +95,11 @@ public class PublicFolderWarnings {
 
     /** Queues a notice from the null sender (RFC 3834 §3.3: automatic messages) to local users. */
     private void queueNotice(List<String> recipients, byte[] message, Instant now) {
-        BlobRef blob;
-        ContentSummary summary;
         try {
-            blob = blobs.get().store(new ByteArrayInputStream(message));
-            summary = summarizer.summarize(new ByteArrayInputStream(message));
+            writer.writeGenerated(message, recipients, "localhost", "quota-warning", now);
         } catch (IOException e) {
             // The warning is advice; the posts it follows must not fail for it.
             LOG.log(Level.WARNING, "delivery: quota warning not queued: {0}", e.toString());
-            return;
         }
-        InboundMessage entry = writer.write(new PendingAcceptance(new IncomingMessage("", recipients, "127.0.0.1",
-                "localhost", null, "quota-warning", now), blob, summary), now);
-        em.flush();
-        queued.fire(new InboundQueued(List.of(entry.getId())));
     }
 }
