@@ -7,6 +7,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.atrium.connector.smtp.client.RemoteMta;
 import org.atrium.connector.smtp.client.RemoteMta.Transaction;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
+import org.apache.james.jdkim.api.SignatureRecord;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +89,17 @@ class TransportIT {
         String data = t.dataAsString();
         assertTrue(data.startsWith("Received: ") || data.contains("\r\nReceived: "), data);
         assertTrue(data.contains("Subject: " + subject), data);
+
+        // RFC 6376: mail leaving for another server carries the sender domain's DKIM signature, and it verifies
+        // against the record the administrator publishes (GET /domains/{d}/dkim).
+        String domain = user.substring(user.indexOf('@') + 1);
+        AdminClient.Reply key = AdminClient.asAdmin("GET", "/domains/" + domain + "/dkim", null);
+        assertEquals(200, key.status(), key.toString());
+        String record = String.valueOf(Json.object(key.body()).get("recordValue"));
+        PublicKeyRecordRetriever published = (method, selector, token) -> List.of(record);
+        List<SignatureRecord> signatures = new DKIMVerifier(published).verify(new ByteArrayInputStream(t.data()));
+        assertEquals(1, signatures.size(), data);
+        assertEquals(domain, signatures.get(0).getDToken().toString());
     }
 
     @Test
