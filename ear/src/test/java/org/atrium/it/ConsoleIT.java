@@ -75,10 +75,23 @@ class ConsoleIT {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /**
+     * Types into a field and lets its as-you-type work finish (p:ajax keyup with a delay: a search, a check), as a
+     * person pausing before the next click would: otherwise a late check could re-render a part of the page after
+     * the click's own answer and wipe its message.
+     */
     private void type(String id, String text) {
         WebElement e = byId(id);
         e.clear();
         e.sendKeys(text);
+        try {
+            Thread.sleep(600); // longer than the longest keyup delay of the console (400 ms)
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return (!window.jQuery || jQuery.active === 0)"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
     private void waitForText(String id, String text) {
@@ -300,9 +313,6 @@ class ConsoleIT {
         waitForText("members:memberTable", address);
         // The directory refuses a loop and the page says so beside the field.
         type("members:member", group);
-        // The field checks itself 400 ms after the last key (p:ajax keyup delay); a click before that would have the
-        // late check re-render the message area after the refusal. A person types, pauses, then clicks.
-        Thread.sleep(800);
         byId("members:addMember").click();
         waitForText("members:memberMessage", "cannot contain itself");
         screenshot("group-members");
