@@ -238,11 +238,11 @@ class AtriumCliTest {
         fromFile.remove("ATRIUM_ADMIN_USER");
         fromFile.remove("ATRIUM_ADMIN_PASSWORD");
         Path conf = tmp.resolve("cli.conf");
-        Files.writeString(conf, "ATRIUM_ADMIN_USER=ops@d.test\nATRIUM_ADMIN_PASSWORD='File Password'\n");
+        Files.writeString(conf, "ATRIUM_ADMIN_USER=ops@d.test\nATRIUM_ADMIN_PASSWORD='File \"Pass\\word'\n");
         fromFile.put("ATRIUM_CLI_CONFIG", conf.toString());
         requests.clear();
         assertEquals(0, atrium(fromFile, null, "user", "list", "--json").exit());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString("ops@d.test:File Password"
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("ops@d.test:File \"Pass\\word"
                 .getBytes(StandardCharsets.UTF_8)), requests.get(0).authorization());
 
         fromFile.put("ATRIUM_CLI_CONFIG", tmp.resolve("absent.conf").toString());
