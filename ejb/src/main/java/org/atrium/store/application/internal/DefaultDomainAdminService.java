@@ -29,6 +29,20 @@ public class DefaultDomainAdminService implements DomainAdminService {
 
     private static final Logger LOG = System.getLogger("org.atrium.store.directory");
 
+    /** The administrators of a domain (?1: its id): address, granted_at. */
+    static final String ADMINS = "SELECT a.address, da.granted_at FROM domain_admin da "
+            + "JOIN account a ON a.id = da.account_id WHERE da.domain_id = ?1 ORDER BY a.address";
+
+    /** The domains an address (?1, lower case) administers, by name. */
+    static final String DOMAINS_OF = "SELECT d.name FROM domain_admin da JOIN domain d ON d.id = da.domain_id "
+            + "JOIN account a ON a.id = da.account_id WHERE a.address = ?1 ORDER BY d.name";
+
+    static final String GRANTED_AT = "SELECT granted_at FROM domain_admin WHERE account_id = ?1 AND domain_id = ?2";
+
+    static final String INSERT = "INSERT INTO domain_admin (account_id, domain_id, granted_at) VALUES (?1, ?2, ?3)";
+
+    static final String DELETE = "DELETE FROM domain_admin WHERE account_id = ?1 AND domain_id = ?2";
+
     @PersistenceContext(unitName = "atrium")
     EntityManager em;
 
@@ -36,8 +50,7 @@ public class DefaultDomainAdminService implements DomainAdminService {
     @SuppressWarnings("unchecked")
     public List<DomainAdminView> admins(String domain) {
         Domain d = domainEntity(domain);
-        List<Object[]> rows = em.createNativeQuery("SELECT a.address, da.granted_at FROM domain_admin da "
-                + "JOIN account a ON a.id = da.account_id WHERE da.domain_id = ?1 ORDER BY a.address")
+        List<Object[]> rows = em.createNativeQuery(ADMINS)
                 .setParameter(1, d.getId()).getResultList();
         return rows.stream().map(r -> new DomainAdminView(d.getName(), (String) r[0], TrackingSql.instant(r[1])))
                 .toList();
@@ -53,7 +66,7 @@ public class DefaultDomainAdminService implements DomainAdminService {
         }
         // Microseconds: what both databases keep, so the answer equals what a later read shows.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery("INSERT INTO domain_admin (account_id, domain_id, granted_at) VALUES (?1, ?2, ?3)")
+        em.createNativeQuery(INSERT)
                 .setParameter(1, a.getId()).setParameter(2, d.getId())
                 .setParameter(3, now.atOffset(ZoneOffset.UTC)).executeUpdate();
         LOG.log(Level.INFO, "directory: {0} is now an administrator of domain {1}", a.getAddress(), d.getName());
@@ -64,7 +77,7 @@ public class DefaultDomainAdminService implements DomainAdminService {
     public void revoke(String domain, String address) {
         Domain d = domainEntity(domain);
         Account a = userEntity(address);
-        int n = em.createNativeQuery("DELETE FROM domain_admin WHERE account_id = ?1 AND domain_id = ?2")
+        int n = em.createNativeQuery(DELETE)
                 .setParameter(1, a.getId()).setParameter(2, d.getId()).executeUpdate();
         if (n == 0) {
             throw StoreException.notFound(a.getAddress() + " is not an administrator of domain " + d.getName());
@@ -79,15 +92,13 @@ public class DefaultDomainAdminService implements DomainAdminService {
         if (address == null || address.isBlank()) {
             return List.of();
         }
-        return em.createNativeQuery("SELECT d.name FROM domain_admin da JOIN domain d ON d.id = da.domain_id "
-                + "JOIN account a ON a.id = da.account_id WHERE a.address = ?1 ORDER BY d.name")
+        return em.createNativeQuery(DOMAINS_OF)
                 .setParameter(1, address.strip().toLowerCase(Locale.ROOT)).getResultList();
     }
 
     @SuppressWarnings("unchecked")
     private Optional<Instant> grantedAt(Account a, Domain d) {
-        List<Object> rows = em.createNativeQuery(
-                "SELECT granted_at FROM domain_admin WHERE account_id = ?1 AND domain_id = ?2")
+        List<Object> rows = em.createNativeQuery(GRANTED_AT)
                 .setParameter(1, a.getId()).setParameter(2, d.getId()).getResultList();
         return rows.stream().findFirst().map(TrackingSql::instant);
     }
