@@ -6,21 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.DomainAdminService;
 
 /**
  * HTTP Basic authentication (RFC 7617) against the directory for the admin API: only accounts with the administrator
  * role pass, except that a user may manage their own mailbox grants ({@code users/<own address>/grants...},
- * self-service delegation, ADR 0006). The health endpoint (load balancers) and {@code openapi.yaml} are open.
- * Passwords are checked by the directory's slow hash and never logged.
+ * self-service delegation, ADR 0006). Domain administrators (ADR 0015) reach the resource classes marked
+ * {@link DomainScoped}, and only those: each of their methods checks the {@link AdminScope} this filter leaves in the
+ * request ({@link AdminScope#DOMAINS_PROPERTY}). The health endpoint (load balancers) and {@code openapi.yaml} are
+ * open. Passwords are checked by the directory's slow hash and never logged.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -34,8 +39,14 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    DomainAdminService domainAdmins;
+
     @Context
     HttpServletRequest request;
+
+    @Context
+    ResourceInfo resourceInfo;
 
     @Override
     public void filter(ContainerRequestContext ctx) {
@@ -52,15 +63,39 @@ public class AdminAuthFilter implements ContainerRequestFilter {
             return;
         }
         // Set before the 403 check too: the audit log names who was refused (AuditFilter).
+        String address = admin.get().address();
+        List<String> adminOf = List.of();
         if (admin.get().admin()) {
-            ctx.setProperty(ADMIN_PROPERTY, admin.get().address());
+            ctx.setProperty(ADMIN_PROPERTY, address);
         } else {
-            ctx.setProperty(USER_PROPERTY, admin.get().address());
+            ctx.setProperty(USER_PROPERTY, address);
+            adminOf = domainAdmins.domainsOf(address);
+            if (!adminOf.isEmpty()) {
+                ctx.setProperty(AdminScope.DOMAINS_PROPERTY, adminOf);
+            }
         }
-        boolean ownerPermissions = permissionsPath(path) && !ctx.getMethod().equals("GET");
-        if (!admin.get().admin() && !ownGrantsPath(path, admin.get().address()) && !ownerPermissions) {
+        Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
+        if (!permitted(admin.get().admin(), !adminOf.isEmpty(), resource, path, ctx.getMethod(), address)) {
             ctx.abortWith(StoreExceptionMapper.error(403, "FORBIDDEN", "administrators only", null));
         }
+    }
+
+    /**
+     * The filter's decision (ADR 0015): a global administrator reaches everything; a domain administrator the
+     * {@link DomainScoped} resource classes, which check the domain themselves; everyone signed in their own grants
+     * and, except for reading, the permissions of public folders (their owners, ADR 0006), where the services check.
+     *
+     * @param resource the matched resource class, or null (then only the path rules apply)
+     */
+    static boolean permitted(boolean globalAdmin, boolean domainAdmin, Class<?> resource, String path, String method,
+            String address) {
+        if (globalAdmin) {
+            return true;
+        }
+        if (domainAdmin && resource != null && resource.isAnnotationPresent(DomainScoped.class)) {
+            return true;
+        }
+        return ownGrantsPath(path, address) || permissionsPath(path) && !"GET".equals(method);
     }
 
     /** The resources anyone may read: health (load balancers) and the API's description (OpenAPI). */

@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -17,7 +19,11 @@ import org.atrium.store.application.DomainView;
 import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.StoreException;
 
-/** Hosted domains. */
+/**
+ * Hosted domains. Domain administrators (ADR 0015) see and set up their own domains; adding and removing domains is
+ * for global administrators.
+ */
+@DomainScoped
 @Path("domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,15 +47,26 @@ public class DomainResource {
     @Inject
     PublicFolderService publicFolders;
 
+    @Context
+    HttpServletRequest request;
+
+    /** The hosted domains; a domain administrator's list holds its own. */
     @GET
     public List<DomainView> list() {
-        return directory.domains();
+        AdminScope scope = AdminScope.of(request);
+        List<DomainView> all = directory.domains();
+        return scope.isGlobal() ? all : all.stream().filter(d -> scope.permits(d.name())).toList();
+    }
+
+    private void require(String name) {
+        AdminScope.of(request).require(name);
     }
 
     /** The domain with the default quota of its accounts and its aliases. */
     @GET
     @Path("{name}")
     public DomainView get(@PathParam("name") String name) {
+        require(name);
         return directory.domain(name).orElseThrow(() -> StoreException.notFound("no domain " + name));
     }
 
@@ -57,12 +74,14 @@ public class DomainResource {
     @PUT
     @Path("{name}/quota")
     public DomainView quota(@PathParam("name") String name, UserResource.QuotaBody body) {
+        require(name);
         UserResource.QuotaBody q = body == null ? new UserResource.QuotaBody(null, null, null) : body;
         return directory.setDomainQuota(name, q.bytes(), q.messages(), q.warnPercent());
     }
 
     @POST
     public Response add(NewDomain body) {
+        AdminScope.of(request).requireGlobal();
         if (body == null || body.name() == null || body.name().isBlank()) {
             throw StoreException.invalid("name", "name is required");
         }
@@ -73,6 +92,7 @@ public class DomainResource {
     @POST
     @Path("{name}/public-tree")
     public Response publicTree(@PathParam("name") String name) {
+        require(name);
         return Response.status(201).entity(publicFolders.createDomainTree(name)).build();
     }
 
@@ -80,6 +100,7 @@ public class DomainResource {
     @POST
     @Path("{name}/aliases")
     public Response addAlias(@PathParam("name") String name, NewAlias body) {
+        require(name);
         if (body == null || body.alias() == null || body.alias().isBlank()) {
             throw StoreException.invalid("alias", "alias is required");
         }
@@ -89,6 +110,7 @@ public class DomainResource {
     @DELETE
     @Path("{name}/aliases/{alias}")
     public Response removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) {
+        require(name);
         directory.removeDomainAlias(name, alias);
         return Response.noContent().build();
     }
@@ -100,6 +122,7 @@ public class DomainResource {
     @PUT
     @Path("{name}/catch-all")
     public DomainView setCatchAll(@PathParam("name") String name, CatchAll body) {
+        require(name);
         if (body == null || body.address() == null || body.address().isBlank()) {
             throw StoreException.invalid("address", "address is required (DELETE turns the catch-all off)");
         }
@@ -110,6 +133,7 @@ public class DomainResource {
     @DELETE
     @Path("{name}/catch-all")
     public DomainView removeCatchAll(@PathParam("name") String name) {
+        require(name);
         return directory.setCatchAll(name, null);
     }
 
@@ -117,6 +141,7 @@ public class DomainResource {
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name) {
+        AdminScope.of(request).requireGlobal();
         directory.removeDomain(name);
         return Response.noContent().build();
     }

@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -8,17 +9,22 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.DelegationService;
+import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.DomainAdminService;
 import org.atrium.store.application.GrantView;
 import org.atrium.store.application.StoreException;
 
 /**
  * A user's mailbox grants (ADR 0006): whole-mailbox access and the sending grants. Open to administrators and to the
- * user themselves (self-service delegation, see {@link AdminAuthFilter}).
+ * user themselves (self-service delegation, see {@link AdminAuthFilter}), and to the administrators of the owner's
+ * domain (ADR 0015), who change only the grants of accounts they may manage.
  */
+@DomainScoped
 @Path("users/{address}/grants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,8 +37,30 @@ public class GrantResource {
     @Inject
     DelegationService delegation;
 
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    DomainAdminService domainAdmins;
+
+    @Context
+    HttpServletRequest request;
+
+    private void requireReader(String owner) {
+        AdminScope.of(request).requireSelfOrAddress(owner);
+    }
+
+    private void requireWriter(String owner) {
+        AdminScope scope = AdminScope.of(request);
+        if (scope.caller() != null && owner != null && scope.caller().equalsIgnoreCase(owner.strip())) {
+            return; // self-service
+        }
+        scope.requireAccount(owner, directory, domainAdmins);
+    }
+
     @GET
     public List<GrantView> given(@PathParam("address") String owner) {
+        requireReader(owner);
         return delegation.given(owner);
     }
 
@@ -40,6 +68,7 @@ public class GrantResource {
     @GET
     @Path("received")
     public List<GrantView> received(@PathParam("address") String grantee) {
+        requireReader(grantee);
         return delegation.received(grantee);
     }
 
@@ -47,6 +76,7 @@ public class GrantResource {
     @GET
     @Path("{grantee}")
     public GrantView get(@PathParam("address") String owner, @PathParam("grantee") String grantee) {
+        requireReader(owner);
         return delegation.given(owner).stream().filter(g -> g.grantee().equalsIgnoreCase(grantee.strip()))
                 .findFirst().orElseThrow(() -> StoreException.notFound(owner + " gave " + grantee + " no grant"));
     }
@@ -55,6 +85,7 @@ public class GrantResource {
     @Path("{grantee}")
     public GrantView set(@PathParam("address") String owner, @PathParam("grantee") String grantee,
             GrantChange body) {
+        requireWriter(owner);
         GrantChange b = body == null ? new GrantChange(null, null, null) : body;
         return delegation.set(owner, grantee, b.access(), b.sendAs(), b.sendOnBehalf());
     }
@@ -62,6 +93,7 @@ public class GrantResource {
     @DELETE
     @Path("{grantee}")
     public Response remove(@PathParam("address") String owner, @PathParam("grantee") String grantee) {
+        requireWriter(owner);
         delegation.remove(owner, grantee);
         return Response.noContent().build();
     }

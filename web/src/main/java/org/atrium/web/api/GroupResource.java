@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -17,7 +19,11 @@ import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.GroupView;
 import org.atrium.store.application.StoreException;
 
-/** Distribution groups (also usable as identifiers of folder permissions, ADR 0006). */
+/**
+ * Distribution groups (also usable as identifiers of folder permissions, ADR 0006). Domain administrators (ADR 0015)
+ * manage the groups whose address is in their domains; members may be any address.
+ */
+@DomainScoped
 @Path("groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,9 +44,18 @@ public class GroupResource {
     @Inject
     DirectoryService directory;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     public List<GroupView> list(@QueryParam("domain") String domain) {
-        return directory.groups(domain == null || domain.isBlank() ? null : domain.strip());
+        AdminScope scope = AdminScope.of(request);
+        if (domain != null && !domain.isBlank()) {
+            scope.require(domain);
+            return directory.groups(domain.strip());
+        }
+        List<GroupView> all = directory.groups(null);
+        return scope.isGlobal() ? all : all.stream().filter(g -> scope.permitsAddress(g.address())).toList();
     }
 
     @POST
@@ -48,6 +63,7 @@ public class GroupResource {
         if (body == null || body.address() == null || body.address().isBlank()) {
             throw StoreException.invalid("address", "address is required");
         }
+        AdminScope.of(request).requireAddress(body.address());
         GroupView created = directory.createGroup(body.address(), body.displayName(), body.members(),
                 Boolean.TRUE.equals(body.membersOnly()));
         return Response.status(201).entity(created).build();
@@ -57,6 +73,7 @@ public class GroupResource {
     @GET
     @Path("{address}")
     public GroupView get(@PathParam("address") String address) {
+        AdminScope.of(request).requireAddress(address);
         return directory.group(address).orElseThrow(() -> StoreException.notFound("no group " + address));
     }
 
@@ -64,6 +81,7 @@ public class GroupResource {
     @PUT
     @Path("{address}")
     public GroupView update(@PathParam("address") String address, GroupSettings body) {
+        AdminScope.of(request).requireAddress(address);
         if (body == null || body.displayName() == null && body.membersOnly() == null) {
             throw StoreException.invalid("displayName", "displayName or membersOnly is required");
         }
@@ -74,6 +92,7 @@ public class GroupResource {
     @POST
     @Path("{address}/members")
     public Response addMember(@PathParam("address") String address, NewMember body) {
+        AdminScope.of(request).requireAddress(address);
         if (body == null || body.member() == null || body.member().isBlank()) {
             throw StoreException.invalid("member", "member is required");
         }
@@ -83,6 +102,7 @@ public class GroupResource {
     @DELETE
     @Path("{address}/members/{member}")
     public Response removeMember(@PathParam("address") String address, @PathParam("member") String member) {
+        AdminScope.of(request).requireAddress(address);
         directory.removeGroupMember(address, member);
         return Response.noContent().build();
     }
@@ -91,6 +111,7 @@ public class GroupResource {
     @DELETE
     @Path("{address}")
     public Response remove(@PathParam("address") String address) {
+        AdminScope.of(request).requireAddress(address);
         directory.removeGroup(address);
         return Response.noContent().build();
     }

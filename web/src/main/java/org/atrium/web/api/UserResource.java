@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,16 +11,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
 import org.atrium.store.application.DirectoryService;
+import org.atrium.store.application.DomainAdminService;
 import org.atrium.store.application.NewAccount;
 import org.atrium.store.application.StoreException;
 
-/** Accounts (users with a mailbox). */
+/**
+ * Accounts (users with a mailbox). Domain administrators (ADR 0015) see and change the accounts of their domains
+ * only, never a global administrator's nor one that administers a domain they do not, and create no administrators.
+ */
+@DomainScoped
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,22 +59,49 @@ public class UserResource {
     @Inject
     DirectoryService directory;
 
+    @Inject
+    DomainAdminService domainAdmins;
+
+    @Context
+    HttpServletRequest request;
+
+    /** All accounts, or a domain's; a domain administrator's list holds its domains' accounts only. */
     @GET
     public List<AccountView> list(@QueryParam("domain") String domain) {
-        return directory.accounts(domain);
+        AdminScope scope = AdminScope.of(request);
+        if (domain != null && !domain.isBlank()) {
+            scope.require(domain);
+            return directory.accounts(domain);
+        }
+        List<AccountView> all = directory.accounts(domain);
+        return scope.isGlobal() ? all : all.stream().filter(a -> scope.permitsAddress(a.address())).toList();
     }
 
-    /** The account with its aliases, quota (own and effective), usage and last login (issue #6). */
+    /**
+     * The account with its aliases, quota (own and effective), usage, last login (issue #6) and the domains it
+     * administers ({@code adminOfDomains}, ADR 0015).
+     */
     @GET
     @Path("{address}")
     public AccountDetails get(@PathParam("address") String address) {
-        return directory.accountDetails(address).orElseThrow(() -> StoreException.notFound("no account " + address));
+        AdminScope.of(request).requireAddress(address);
+        return details(address);
+    }
+
+    private AccountDetails details(String address) {
+        return directory.accountDetails(address).orElseThrow(() -> StoreException.notFound("no account " + address))
+                .withAdminOfDomains(domainAdmins.domainsOf(address));
+    }
+
+    private void requireManageable(String address) {
+        AdminScope.of(request).requireAccount(address, directory, domainAdmins);
     }
 
     /** Disables (no login on any protocol, mail refused 550 5.2.1) or enables the account. */
     @PUT
     @Path("{address}/enabled")
     public AccountDetails enabled(@PathParam("address") String address, Enabled body) {
+        requireManageable(address);
         if (body == null || body.enabled() == null) {
             throw StoreException.invalid("enabled", "enabled is required (true or false)");
         }
@@ -77,6 +111,7 @@ public class UserResource {
     @PUT
     @Path("{address}/quota")
     public AccountDetails quota(@PathParam("address") String address, QuotaBody body) {
+        requireManageable(address);
         QuotaBody q = body == null ? new QuotaBody(null, null, null) : body;
         return directory.setQuota(address, q.bytes(), q.messages(), q.warnPercent());
     }
@@ -84,16 +119,19 @@ public class UserResource {
     @POST
     @Path("{address}/aliases")
     public Response addAlias(@PathParam("address") String address, NewAlias body) {
+        requireManageable(address);
         if (body == null || body.alias() == null || body.alias().isBlank()) {
             throw StoreException.invalid("alias", "alias is required");
         }
+        AdminScope.of(request).requireAddress(body.alias()); // an alias takes an address of its domain
         directory.addAlias(body.alias(), address);
-        return Response.status(201).entity(get(address)).build();
+        return Response.status(201).entity(details(address)).build();
     }
 
     @DELETE
     @Path("{address}/aliases/{alias}")
     public Response removeAlias(@PathParam("address") String address, @PathParam("alias") String alias) {
+        requireManageable(address);
         directory.removeAlias(alias, address);
         return Response.noContent().build();
     }
@@ -102,6 +140,11 @@ public class UserResource {
     public Response add(NewUser u) {
         if (u == null || u.address() == null || u.address().isBlank()) {
             throw StoreException.invalid("address", "address is required");
+        }
+        AdminScope scope = AdminScope.of(request);
+        scope.requireAddress(u.address());
+        if (Boolean.TRUE.equals(u.admin())) {
+            scope.requireGlobal();
         }
         if (u.password() == null) {
             throw StoreException.invalid("password", "password is required");
@@ -115,6 +158,7 @@ public class UserResource {
     @PUT
     @Path("{address}/password")
     public Response password(@PathParam("address") String address, NewPassword body) {
+        requireManageable(address);
         if (body == null || body.password() == null) {
             throw StoreException.invalid("password", "password is required");
         }

@@ -23,6 +23,7 @@ class DkimResourceTest {
 
     private DkimResource resource() {
         DkimResource r = new DkimResource();
+        r.request = TestRequests.globalAdmin();
         r.dkim = new DkimService() {
             @Override
             public Optional<String> signatureField(String domain, InputStream message) {

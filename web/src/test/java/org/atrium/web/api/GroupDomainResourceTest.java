@@ -38,12 +38,14 @@ class GroupDomainResourceTest {
     private GroupResource groups() {
         GroupResource r = new GroupResource();
         r.directory = directory();
+        r.request = TestRequests.globalAdmin();
         return r;
     }
 
     private DomainResource domains() {
         DomainResource r = new DomainResource();
         r.directory = directory();
+        r.request = TestRequests.globalAdmin();
         return r;
     }
 
