@@ -10,5 +10,5 @@ package org.atrium.store.application;
  */
 public record DirectoryChanged(Kind kind, String address, boolean removed) {
 
-    public enum Kind { DOMAIN, ACCOUNT, GROUP, PUBLIC_FOLDER }
+    public enum Kind { DOMAIN, ACCOUNT, GROUP, PUBLIC_FOLDER, CONTACT, RESOURCE }
 }

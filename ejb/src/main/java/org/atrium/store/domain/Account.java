@@ -118,6 +118,16 @@ public class Account {
         return a;
     }
 
+    /**
+     * A room's or equipment's mailbox (ADR 0017): a real mail address that receives mail, without a password, so
+     * that no login can ever succeed; delegates read it through mailbox grants (ADR 0006).
+     */
+    public static Account resource(Domain domain, MailAddress address, String displayName, Instant now) {
+        Account a = new Account(domain, address, displayName, false, now);
+        a.kind = AccountKind.RESOURCE;
+        return a;
+    }
+
     /** The internal address of the organisation's public folder store. */
     public static final String ORGANISATION_STORE = "#public@organisation";
 

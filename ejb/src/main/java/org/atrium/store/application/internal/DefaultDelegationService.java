@@ -29,7 +29,7 @@ public class DefaultDelegationService implements DelegationService {
 
     @Override
     public List<GrantView> given(String owner) {
-        Account o = user(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
+        Account o = owner(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
         return em.createQuery("select g from MailboxGrant g where g.ownerId = :o order by g.grantee",
                 MailboxGrant.class).setParameter("o", o.getId()).getResultList().stream()
                 .map(g -> view(o, g)).toList();
@@ -46,7 +46,7 @@ public class DefaultDelegationService implements DelegationService {
 
     @Override
     public GrantView set(String owner, String grantee, String access, Boolean sendAs, Boolean sendOnBehalf) {
-        Account o = user(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
+        Account o = owner(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
         Account g = user(grantee).orElseThrow(() -> StoreException.invalid("grantee", "no user " + grantee));
         if (o.getId().equals(g.getId())) {
             throw StoreException.invalid("grantee", "a user cannot delegate to themselves");
@@ -88,7 +88,7 @@ public class DefaultDelegationService implements DelegationService {
 
     @Override
     public void remove(String owner, String grantee) {
-        Account o = user(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
+        Account o = owner(owner).orElseThrow(() -> StoreException.notFound("no user " + owner));
         String key = grantee == null ? "" : grantee.strip().toLowerCase(Locale.ROOT);
         Optional<Account> g = user(key);
         MailboxGrant grant = em.find(MailboxGrant.class,
@@ -99,8 +99,17 @@ public class DefaultDelegationService implements DelegationService {
         }
     }
 
-    /** A user by primary address or alias; public folder stores are no users. */
+    /** Whose mailbox a grant is over: a user's or a resource's (ADR 0017: resources are read by delegates). */
+    private Optional<Account> owner(String address) {
+        return anyAccount(address).filter(x -> x.getKind().isMailbox());
+    }
+
+    /** A user by primary address or alias; public folder stores and resources are no users. */
     private Optional<Account> user(String address) {
+        return anyAccount(address).filter(x -> x.getKind() == AccountKind.USER);
+    }
+
+    private Optional<Account> anyAccount(String address) {
         if (address == null || address.isBlank()) {
             return Optional.empty();
         }
@@ -111,7 +120,7 @@ public class DefaultDelegationService implements DelegationService {
             a = em.createQuery("select al.account from Alias al where al.address = :a", Account.class)
                     .setParameter("a", key).getResultStream().findFirst();
         }
-        return a.filter(x -> x.getKind() == AccountKind.USER);
+        return a;
     }
 
     private static GrantView view(Account owner, MailboxGrant g) {

@@ -62,6 +62,9 @@ public class DefaultDirectoryService implements DirectoryService {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** Account kinds that hold public folder trees (ADR 0006); resources (ADR 0017) are mailboxes, not stores. */
+    private static final List<AccountKind> PUBLIC_STORES = List.of(AccountKind.PUBLIC_ORG, AccountKind.PUBLIC_DOMAIN);
+
     @Override
     public DomainView createDomain(String name) {
         String normalized;
@@ -297,7 +300,7 @@ public class DefaultDirectoryService implements DirectoryService {
 
     @Override
     public boolean mailboxFull(String accountAddress) {
-        Optional<Account> a = accountEntity(accountAddress);
+        Optional<Account> a = accountEntity(accountAddress).or(() -> resourceEntity(accountAddress));
         if (a.isEmpty()) {
             return false;
         }
@@ -436,8 +439,8 @@ public class DefaultDirectoryService implements DirectoryService {
     public void removeGroup(String address) {
         MailGroup g = groupEntity(address).orElseThrow(() -> StoreException.notFound("no group " + address));
         List<String> folders = em.createQuery("select f.path from Folder f, FolderAcl e where e.folderId = f.id "
-                + "and e.identifier = :g and f.owner.kind <> :user order by f.path", String.class)
-                .setParameter("g", g.getAddress()).setParameter("user", AccountKind.USER).getResultList();
+                + "and e.identifier = :g and f.owner.kind in :stores order by f.path", String.class)
+                .setParameter("g", g.getAddress()).setParameter("stores", PUBLIC_STORES).getResultList();
         if (!folders.isEmpty()) {
             throw StoreException.conflict("address", "the permissions of public folder(s) " + String.join(", ",
                     folders) + " name " + g.getAddress() + "; remove those entries first");
@@ -521,11 +524,11 @@ public class DefaultDirectoryService implements DirectoryService {
                 .setParameter("d", d).getSingleResult();
         long aliases = em.createQuery("select al.address from Alias al where al.address like :p", String.class)
                 .setParameter("p", "%" + at).getResultStream().filter(a -> a.endsWith(at)).count();
-        List<Account> stores = em.createQuery("select a from Account a where a.domain = :d and a.kind <> :user",
-                Account.class).setParameter("d", d).setParameter("user", AccountKind.USER).getResultList();
+        List<Account> stores = em.createQuery("select a from Account a where a.domain = :d and a.kind in :stores",
+                Account.class).setParameter("d", d).setParameter("stores", PUBLIC_STORES).getResultList();
         long folders = em.createQuery("select count(f) from Folder f where f.owner.domain = :d "
-                + "and f.owner.kind <> :user", Long.class).setParameter("d", d)
-                .setParameter("user", AccountKind.USER).getSingleResult()
+                + "and f.owner.kind in :stores", Long.class).setParameter("d", d)
+                .setParameter("stores", PUBLIC_STORES).getSingleResult()
                 + em.createQuery("select f.address from FolderAddress f where f.address like :p", String.class)
                         .setParameter("p", "%" + at).getResultStream().filter(a -> a.endsWith(at)).count();
         boolean organisationTree = stores.stream().anyMatch(a -> a.getKind() == AccountKind.PUBLIC_ORG);
@@ -533,6 +536,10 @@ public class DefaultDirectoryService implements DirectoryService {
         List<String> left = new ArrayList<>();
         count(left, users, "user");
         count(left, groups, "group");
+        count(left, em.createQuery("select count(a) from Account a where a.domain = :d and a.kind = :k", Long.class)
+                .setParameter("d", d).setParameter("k", AccountKind.RESOURCE).getSingleResult(), "resource");
+        count(left, em.createQuery("select count(c) from Contact c where c.domain = :d", Long.class)
+                .setParameter("d", d).getSingleResult(), "contact");
         count(left, aliases, "alias", "aliases");
         count(left, folders, "public folder");
         count(left, domainAliases.size(), "domain alias", "domain aliases");
@@ -665,6 +672,11 @@ public class DefaultDirectoryService implements DirectoryService {
         if (account.isPresent()) {
             return account.get();
         }
+        Optional<Account> resource = resourceEntity(a.toString()); // ADR 0017: receives mail, never logs in
+        if (resource.isPresent()) {
+            return new RecipientResolution(resource.get().isEnabled() ? RecipientResolution.Kind.LOCAL
+                    : RecipientResolution.Kind.DISABLED, resource.get().getAddress());
+        }
         FolderAddress folder = em.find(FolderAddress.class, a.toString());
         if (folder != null) {
             return new RecipientResolution(RecipientResolution.Kind.PUBLIC_FOLDER, folder.getAddress(),
@@ -698,6 +710,16 @@ public class DefaultDirectoryService implements DirectoryService {
         return em.createQuery("select a from Account a where a.address = :a and a.kind = :user", Account.class)
                 .setParameter("a", address.trim().toLowerCase(java.util.Locale.ROOT))
                 .setParameter("user", AccountKind.USER).getResultStream().findFirst();
+    }
+
+    /** A resource's mailbox (ADR 0017): a recipient with quota, but no user (no login, not in user lists). */
+    private Optional<Account> resourceEntity(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select a from Account a where a.address = :a and a.kind = :k", Account.class)
+                .setParameter("a", address.trim().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("k", AccountKind.RESOURCE).getResultStream().findFirst();
     }
 
     private Optional<Domain> findDomain(String name) {

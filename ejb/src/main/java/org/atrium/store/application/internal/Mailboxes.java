@@ -126,9 +126,11 @@ final class Mailboxes {
             case OWN -> Optional.of(caller);
             case PUBLIC -> publicStore(caller);
             case OTHER_USERS -> name.user() == null ? Optional.empty()
-                    : em.createQuery("select a from Account a where a.address = :a and a.kind = :k",
+                    : em.createQuery("select a from Account a where a.address = :a and a.kind in :k",
                             Account.class).setParameter("a", name.user().toLowerCase(Locale.ROOT))
-                            .setParameter("k", AccountKind.USER).getResultStream().findFirst();
+                            // a resource's mailbox (ADR 0017) is read by its delegates like a user's
+                            .setParameter("k", List.of(AccountKind.USER, AccountKind.RESOURCE))
+                            .getResultStream().findFirst();
         };
     }
 

@@ -153,7 +153,8 @@ public final class EmbeddedGalServer {
     private static final List<String> MANAGED = List.of("objectClass", "uid", "cn", "sn", "givenName",
             "displayName", "mail", AtriumSchema.AT_MAIL_ALIAS, AtriumSchema.AT_DOMAIN, AtriumSchema.AT_MAIL_ENABLED,
             AtriumSchema.AT_HIDE_FROM_GAL, "title", "departmentNumber", "telephoneNumber",
-            "physicalDeliveryOfficeName", "manager", AtriumSchema.AT_MEMBER_MAIL, "member");
+            "physicalDeliveryOfficeName", "manager", AtriumSchema.AT_MEMBER_MAIL, "member", "o", "mobile",
+            "description", "l", AtriumSchema.AT_RESOURCE_TYPE, AtriumSchema.AT_RESOURCE_CAPACITY);
     /** Indexed attributes of the GAL partition: what address-book searches filter on. */
     private static final List<String> INDEXED = List.of("objectClass", "uid", "mail", "cn", "sn", "givenName",
             "displayName", "departmentNumber", AtriumSchema.AT_MAIL_ALIAS, AtriumSchema.AT_MEMBER_MAIL,
@@ -383,6 +384,28 @@ public final class EmbeddedGalServer {
         }
     }
 
+    /**
+     * Removes the recipient of that kind whose primary address is {@code mail} in whichever domain it is: a contact
+     * (ADR 0017) lives under its address book's domain, which the address does not tell.
+     */
+    public synchronized boolean remove(GalEntry.Kind kind, String mail) {
+        requireRunning();
+        try {
+            boolean any = false;
+            for (Entry e : search(suffixDn, SearchScope.SUBTREE, mailFilter(mail), "1.1")) {
+                Dn parent = e.getDn().getParent();
+                if (parent.getRdn().getValue().equalsIgnoreCase(kind.container())
+                        && parent.size() == suffixDn.size() + 2) {
+                    admin().delete(e.getDn());
+                    any = true;
+                }
+            }
+            return any;
+        } catch (Exception e) {
+            throw failure("remove " + mail, e);
+        }
+    }
+
     // ---------------------------------------------------------------- setup
 
     /** Writes the Atrium meta-schema entries into the extracted schema tree, replacing an older copy. */
@@ -550,6 +573,16 @@ public final class EmbeddedGalServer {
                 put(e, "title", g.title());
                 put(e, "telephoneNumber", g.phone());
                 put(e, "physicalDeliveryOfficeName", g.office());
+                put(e, "o", g.company());
+                put(e, "mobile", g.mobile());
+                put(e, "description", g.notes());
+                if (g.kind() == GalEntry.Kind.RESOURCE) {
+                    put(e, AtriumSchema.AT_RESOURCE_TYPE, g.resourceType());
+                    put(e, "l", g.location());
+                    if (g.resourceCapacity() != null) {
+                        e.add(AtriumSchema.AT_RESOURCE_CAPACITY, g.resourceCapacity().toString());
+                    }
+                }
                 if (g.managerMail() != null) {
                     Dn manager = resolver.apply(g.managerMail());
                     if (manager != null) {

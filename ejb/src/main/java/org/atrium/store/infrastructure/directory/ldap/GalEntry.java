@@ -16,11 +16,26 @@ import java.util.Objects;
  * @param managerMail primary address of the manager; published as the {@code manager} DN when it is in the GAL
  * @param memberMails members of a group ({@code atriumMemberMail}; also {@code member} DNs when in the GAL)
  * @param hidden      hidden from the GAL ({@code atriumHideFromGal}); only the admin sees hidden entries
+ * @param company     organisation of a contact ({@code o})
+ * @param mobile      mobile number ({@code mobile}, RFC 4524)
+ * @param notes       free text ({@code description})
+ * @param resourceType     ROOM or EQUIPMENT of a resource ({@code atriumResourceType})
+ * @param resourceCapacity people a room holds ({@code atriumResourceCapacity})
+ * @param location    where a resource is ({@code l}, RFC 4519)
  */
 public record GalEntry(Kind kind, String domain, String localId, String mail, List<String> aliases,
                        String displayName, String givenName, String surname, String department, String title,
                        String phone, String office, String managerMail, List<String> memberMails,
-                       boolean hidden) {
+                       boolean hidden, String company, String mobile, String notes, String resourceType,
+                       Integer resourceCapacity, String location) {
+
+    /** The fields every kind had before contacts and resources (ADR 0017) were published. */
+    public GalEntry(Kind kind, String domain, String localId, String mail, List<String> aliases,
+                    String displayName, String givenName, String surname, String department, String title,
+                    String phone, String office, String managerMail, List<String> memberMails, boolean hidden) {
+        this(kind, domain, localId, mail, aliases, displayName, givenName, surname, department, title, phone, office,
+                managerMail, memberMails, hidden, null, null, null, null, null, null);
+    }
 
     /** Kinds of recipient and the container ({@code ou=...}) each lives in below its domain. */
     public enum Kind {
@@ -63,18 +78,35 @@ public record GalEntry(Kind kind, String domain, String localId, String mail, Li
 
     public GalEntry withAliases(List<String> newAliases) {
         return new GalEntry(kind, domain, localId, mail, newAliases, displayName, givenName, surname, department,
-                title, phone, office, managerMail, memberMails, hidden);
+                title, phone, office, managerMail, memberMails, hidden, company, mobile, notes, resourceType,
+                resourceCapacity, location);
     }
 
     public GalEntry withOrganization(String newDepartment, String newTitle, String newPhone, String newOffice,
                                      String newManagerMail) {
         return new GalEntry(kind, domain, localId, mail, aliases, displayName, givenName, surname, newDepartment,
-                newTitle, newPhone, newOffice, newManagerMail, memberMails, hidden);
+                newTitle, newPhone, newOffice, newManagerMail, memberMails, hidden, company, mobile, notes,
+                resourceType, resourceCapacity, location);
     }
 
     public GalEntry withHidden(boolean newHidden) {
         return new GalEntry(kind, domain, localId, mail, aliases, displayName, givenName, surname, department, title,
-                phone, office, managerMail, memberMails, newHidden);
+                phone, office, managerMail, memberMails, newHidden, company, mobile, notes, resourceType,
+                resourceCapacity, location);
+    }
+
+    /** A contact's company, mobile number and notes (ADR 0017). */
+    public GalEntry withContact(String newCompany, String newMobile, String newNotes) {
+        return new GalEntry(kind, domain, localId, mail, aliases, displayName, givenName, surname, department, title,
+                phone, office, managerMail, memberMails, hidden, newCompany, newMobile, newNotes, resourceType,
+                resourceCapacity, location);
+    }
+
+    /** A resource's type, capacity and location (ADR 0017). */
+    public GalEntry withResource(String newType, Integer newCapacity, String newLocation) {
+        return new GalEntry(kind, domain, localId, mail, aliases, displayName, givenName, surname, department, title,
+                phone, office, managerMail, memberMails, hidden, company, mobile, notes, newType, newCapacity,
+                newLocation);
     }
 
     private static String requireText(String value, String name) {

@@ -19,12 +19,17 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.atrium.store.application.AccountView;
+import org.atrium.store.application.ContactService;
+import org.atrium.store.application.ContactView;
 import org.atrium.store.application.DirectoryChanged;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.GroupView;
 import org.atrium.store.application.PublicFolderService;
 import org.atrium.store.application.PublicFolderView;
+import org.atrium.store.application.ResourceService;
+import org.atrium.store.application.ResourceView;
 import org.atrium.store.application.Settings;
 
 /**
@@ -51,6 +56,12 @@ public class GalProjection {
     @Inject
     PublicFolderService publicFolders;
 
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    ResourceService resources;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -69,6 +80,8 @@ public class GalProjection {
         directory.accounts(null).forEach(a -> entries.add(entry(a)));
         directory.groups(null).forEach(g -> entries.add(entry(g)));
         publicFolders.mailEnabled().forEach(f -> entries.add(entry(f)));
+        contacts.contacts(null).forEach(c -> entries.add(entry(c)));
+        resources.resources(null, null).forEach(r -> entries.add(entry(r)));
         server.replaceAll(entries);
         LOG.log(Level.INFO, "gal: LDAP listening on {0}:{1,number,#}, {2} entries published (anonymous read {3})",
                 settings.bindAddress(), server.port(), entries.size(), settings.ldapAnonymous() ? "on" : "off");
@@ -104,6 +117,20 @@ public class GalProjection {
                         publicFolders.byAddress(change.address()).ifPresent(f -> server.upsert(entry(f)));
                     }
                 }
+                case CONTACT -> {
+                    if (change.removed()) {
+                        server.remove(GalEntry.Kind.CONTACT, change.address());
+                    } else {
+                        contacts.contact(change.address()).ifPresent(c -> server.upsert(entry(c)));
+                    }
+                }
+                case RESOURCE -> {
+                    if (change.removed()) {
+                        server.remove(GalEntry.Kind.RESOURCE, domainOf(change.address()), change.address());
+                    } else {
+                        resources.resource(change.address()).ifPresent(r -> server.upsert(entry(r)));
+                    }
+                }
                 case DOMAIN -> { } // a domain appears in the GAL with its first entry
             }
         } catch (RuntimeException e) {
@@ -137,6 +164,26 @@ public class GalProjection {
         String name = f.displayName() != null ? f.displayName() : f.path();
         return new GalEntry(GalEntry.Kind.PUBLIC_FOLDER, domainOf(f.address()), localPart(f.address()), f.address(),
                 List.of(), name, null, null, null, null, null, null, null, List.of(), false);
+    }
+
+    /**
+     * An external contact (ADR 0017), object class {@code atriumMailContact}, under its address book's domain (not
+     * the domain of its address, which is elsewhere); its {@code uid} is the whole address, unique in the container.
+     */
+    static GalEntry entry(ContactView c) {
+        return new GalEntry(GalEntry.Kind.CONTACT, c.domain(), c.address(), c.address(), List.of(), c.displayName(),
+                c.givenName(), c.surname(), c.department(), c.title(), c.phone(), null, null, List.of(), false)
+                .withContact(c.company(), c.mobile(), c.notes());
+    }
+
+    /**
+     * A room or equipment (ADR 0017), object class {@code atriumResource}, with {@code atriumResourceType}
+     * ({@code room} or {@code equipment}), {@code atriumResourceCapacity} and the location as {@code l}.
+     */
+    static GalEntry entry(ResourceView r) {
+        return new GalEntry(GalEntry.Kind.RESOURCE, domainOf(r.address()), localPart(r.address()), r.address(),
+                List.of(), r.displayName(), null, null, null, null, null, null, null, List.of(), !r.enabled())
+                .withResource(r.type().toLowerCase(Locale.ROOT), r.capacity(), r.location());
     }
 
     private static String domainOf(String address) {

@@ -89,7 +89,8 @@ class MigrationSchemaTest {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
                     FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class, InboundMessage.class,
-                    InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class)) {
+                    InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class,
+                    org.atrium.store.domain.Contact.class, org.atrium.store.domain.ResourceInfo.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
@@ -154,6 +155,49 @@ class MigrationSchemaTest {
                     "a domain with aliases is not removed behind the service's back");
             s.execute("DELETE FROM domain_alias WHERE name = 'other.test'");
             s.execute("DELETE FROM domain WHERE name = 'alias-owner.test'");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void contactsAndResourcesBehave(Db db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO domain (name, created_at) VALUES ('cr.test', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO contact (domain_id, address, display_name, notes, created_at) SELECT id, "
+                    + "'ann@partner.example', 'Ann', 'line one', CURRENT_TIMESTAMP FROM domain WHERE name = 'cr.test'");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO contact (domain_id, address, created_at) "
+                    + "SELECT id, 'ann@partner.example', CURRENT_TIMESTAMP FROM domain WHERE name = 'cr.test'"),
+                    "one contact per address over all address books");
+            s.execute("INSERT INTO account (domain_id, local_part, address, kind, admin, enabled, created_at, version) "
+                    + "SELECT id, 'room', 'room@cr.test', 'RESOURCE', FALSE, TRUE, CURRENT_TIMESTAMP, 0 FROM domain "
+                    + "WHERE name = 'cr.test'");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO resource (account_id, type) SELECT id, "
+                    + "'CAR' FROM account WHERE address = 'room@cr.test'"), "ROOM or EQUIPMENT only");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO resource (account_id, type, capacity) "
+                    + "SELECT id, 'ROOM', -1 FROM account WHERE address = 'room@cr.test'"), "no negative capacity");
+            s.execute("INSERT INTO resource (account_id, type, capacity, location) SELECT id, 'ROOM', 12, 'Floor 2' "
+                    + "FROM account WHERE address = 'room@cr.test'");
+            s.execute("INSERT INTO folder (owner_id, name, path, uid_validity, uid_next, highest_modseq, subscribed, "
+                    + "created_at) SELECT id, 'INBOX', 'INBOX', 1, 1, 1, TRUE, CURRENT_TIMESTAMP FROM account "
+                    + "WHERE address = 'room@cr.test'");
+            s.execute("INSERT INTO folder (owner_id, parent_id, name, path, uid_validity, uid_next, highest_modseq, "
+                    + "subscribed, created_at) SELECT a.id, f.id, 'Sub', 'INBOX/Sub', 1, 1, 1, TRUE, CURRENT_TIMESTAMP "
+                    + "FROM account a JOIN folder f ON f.owner_id = a.id WHERE a.address = 'room@cr.test'");
+            // the statements DefaultResourceService.remove runs
+            long id;
+            try (ResultSet r = s.executeQuery("SELECT id FROM account WHERE address = 'room@cr.test'")) {
+                assertTrue(r.next());
+                id = r.getLong(1);
+            }
+            s.execute("UPDATE folder SET parent_id = NULL WHERE owner_id = " + id);
+            s.execute("DELETE FROM resource WHERE account_id = " + id);
+            s.execute("DELETE FROM account WHERE id = " + id);
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM folder WHERE owner_id = " + id)) {
+                assertTrue(r.next());
+                assertEquals(0, r.getLong(1), "the folders go with the resource's account");
+            }
+            s.execute("DELETE FROM contact WHERE address = 'ann@partner.example'");
+            s.execute("DELETE FROM domain WHERE name = 'cr.test'");
         }
     }
 
