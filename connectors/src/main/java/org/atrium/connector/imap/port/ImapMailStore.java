@@ -47,6 +47,17 @@ public interface ImapMailStore {
     Optional<String> authenticate(String user, String password, String clientIp);
 
     /**
+     * Asked after a successful {@link #authenticate}: whether the account may not use this protocol (ADR 0016, a
+     * class of service without it). A refusal is no password failure: it is neither throttled nor counted.
+     *
+     * @param account the canonical address authenticate returned
+     * @return why the login is refused (the class of service's name), or empty when it may go on
+     */
+    default Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.empty();
+    }
+
+    /**
      * Every folder the account may see (its own, then other users' and public folders it has the {@code l} right
      * on, with the names above them as not selectable), INBOX first, then by path (RFC 3501 §6.3.8 LIST reads this).
      */

@@ -24,6 +24,7 @@ import org.atrium.store.domain.FolderPath;
 import org.atrium.store.domain.Keywords;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.Quota;
+import org.atrium.store.domain.QuotaChain;
 
 /**
  * Look-ups and steps the folder and message services share, within the caller's transaction: resolving a caller's
@@ -312,10 +313,17 @@ final class Mailboxes {
         return new QuotaUsage(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), limits);
     }
 
-    /** The limits that apply to an account: its own, else its domain's, else the server default. */
+    /**
+     * The limits that apply to an account, per field: its own, else its class of service's (ADR 0016), else its
+     * domain's, else the server default.
+     */
     static Quota limits(Account account) {
-        return Quota.effective(account.getQuotaBytes(), account.getQuotaMessages(),
-                account.getDomain().getQuotaBytes(), account.getDomain().getQuotaMessages(), defaultQuotaBytes());
+        return quotaChain(account).limits();
+    }
+
+    /** The quota chain of an account, with where each value comes from. */
+    static QuotaChain quotaChain(Account account) {
+        return QuotaChain.of(account, account.getClassOfService(), defaultQuotaBytes());
     }
 
     /** Refuses with OVER_QUOTA unless the account can take {@code bytes} more in {@code messages} more messages. */
