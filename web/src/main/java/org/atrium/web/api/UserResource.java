@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.NewAccount;
 import org.atrium.store.application.StoreException;
@@ -45,12 +46,19 @@ public class UserResource {
     public record QuotaBody(Long bytes, Long messages, Integer warnPercent) {
     }
 
+    /** {@code {"name": "imap-only"}}; null or absent removes the assignment (ADR 0016). */
+    public record ClassOfServiceName(String name) {
+    }
+
     /** {@code {"alias": "x@example.com"}} */
     public record NewAlias(String alias) {
     }
 
     @Inject
     DirectoryService directory;
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     @GET
     public List<AccountView> list(@QueryParam("domain") String domain) {
@@ -79,6 +87,13 @@ public class UserResource {
     public AccountDetails quota(@PathParam("address") String address, QuotaBody body) {
         QuotaBody q = body == null ? new QuotaBody(null, null, null) : body;
         return directory.setQuota(address, q.bytes(), q.messages(), q.warnPercent());
+    }
+
+    /** Assigns a class of service (ADR 0016), or with a null name removes it; 404 for an unknown profile. */
+    @PUT
+    @Path("{address}/class-of-service")
+    public AccountDetails classOfService(@PathParam("address") String address, ClassOfServiceName body) {
+        return classesOfService.assign(address, body == null ? null : body.name());
     }
 
     @POST
