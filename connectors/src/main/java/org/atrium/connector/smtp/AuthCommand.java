@@ -170,7 +170,7 @@ final class AuthCommand implements SmtpCommand {
         if (refusal != null && refusal.isPresent()) {
             // ADR 0016: the credentials are right, the account's class of service does not allow SMTP AUTH
             session.log(Level.INFO, "auth-refused", "mechanism=" + mechanism + " login=" + shown(login)
-                    + " reason=class-of-service:" + shown(refusal.get()) + " outcome=535");
+                    + " reason=protocol-not-allowed class-of-service=" + shown(refusal.get()) + " outcome=535");
             session.reply(535, "5.7.8", "Authentication succeeded but mail submission is not enabled for this "
                     + "account");
             return;
