@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.atrium.store.domain.Account;
+import org.atrium.store.domain.ClassOfService;
 import org.atrium.store.domain.AuditEvent;
 import org.atrium.store.domain.Domain;
 import org.atrium.store.domain.DomainAlias;
@@ -89,7 +90,8 @@ class MigrationSchemaTest {
             for (Class<?> entity : List.of(Account.class, Folder.class, MailItem.class, MessageContent.class,
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
                     FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class, InboundMessage.class,
-                    InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class)) {
+                    InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class,
+                    ClassOfService.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
