@@ -231,6 +231,14 @@ public final class InMemoryMailStore implements ImapMailStore {
         return Optional.ofNullable(refusedByProfile.get(account));
     }
 
+    /** Accounts without public folders (ADR 0016). */
+    final Set<String> withoutPublicFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean publicFoldersVisible(String account) {
+        return !withoutPublicFolders.contains(account);
+    }
+
     @Override
     public synchronized Optional<String> authenticate(String user, String password, String clientIp) {
         check();

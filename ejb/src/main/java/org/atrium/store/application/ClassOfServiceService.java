@@ -49,4 +49,17 @@ public interface ClassOfServiceService {
      * @return the name of the profile that refuses, or empty when the login may go on
      */
     Optional<String> protocolRefusal(String account, String protocol, String clientIp);
+
+    /**
+     * Whether the "Public Folders" namespace (ADR 0006) exists for the account: false when its class of service
+     * denies the feature (then public folders are neither listed nor reachable by name, and NAMESPACE omits the
+     * shared namespace). True for an unknown account (nothing to hide: it reaches nothing anyway).
+     */
+    boolean mayUsePublicFolders(String account);
+
+    /**
+     * Whether the account may itself give others access to its mailbox (self-service grants, SETACL on its own
+     * folders): false when its class of service denies delegation. True for an unknown account.
+     */
+    boolean mayDelegate(String account);
 }

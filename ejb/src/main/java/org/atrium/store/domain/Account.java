@@ -264,6 +264,16 @@ public class Account {
         return classOfService;
     }
 
+    /** Whether the "Public Folders" namespace exists for this user: not when the class of service denies it. */
+    public boolean mayUsePublicFolders() {
+        return classOfService == null || classOfService.isPublicFolders();
+    }
+
+    /** Whether this user may himself give others access to his mailbox: not when the class of service denies it. */
+    public boolean mayDelegate() {
+        return classOfService == null || classOfService.isDelegation();
+    }
+
     /** Assigns a class of service; null removes the assignment. */
     public void setClassOfService(ClassOfService classOfService) {
         this.classOfService = classOfService;

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * and is kept in lower case (names compare case-insensitively); quota values pass {@link Quota#checkLimits} (null:
  * the profile sets none, so the domain default applies, see {@link QuotaChain}). The protocols are those a user logs
  * in with: IMAP (RFC 9051 LOGIN/AUTHENTICATE), POP3 (RFC 1939 USER/PASS) and SMTP AUTH (RFC 4954) for submission.
+ * The features: {@code publicFolders} (the shared namespace of ADR 0006 exists for its users) and {@code delegation}
+ * (its users may themselves give others access to their mailbox: mailbox grants, IMAP SETACL on their own folders,
+ * RFC 4314; an administrator still may, and taking access back is always allowed).
  */
 @Entity
 @Table(name = "class_of_service")
@@ -58,6 +61,12 @@ public class ClassOfService {
 
     @Column(nullable = false)
     private boolean submission = true;
+
+    @Column(name = "public_folders", nullable = false)
+    private boolean publicFolders = true;
+
+    @Column(nullable = false)
+    private boolean delegation = true;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -128,6 +137,19 @@ public class ClassOfService {
         this.imap = imap;
         this.pop3 = pop3;
         this.submission = submission;
+    }
+
+    public void setFeatures(boolean publicFolders, boolean delegation) {
+        this.publicFolders = publicFolders;
+        this.delegation = delegation;
+    }
+
+    public boolean isPublicFolders() {
+        return publicFolders;
+    }
+
+    public boolean isDelegation() {
+        return delegation;
     }
 
     /** @throws IllegalArgumentException "description: ..." beyond 255 characters */

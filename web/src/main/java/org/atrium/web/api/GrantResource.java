@@ -1,6 +1,7 @@
 package org.atrium.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -8,16 +9,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DelegationService;
 import org.atrium.store.application.GrantView;
 import org.atrium.store.application.StoreException;
 
 /**
  * A user's mailbox grants (ADR 0006): whole-mailbox access and the sending grants. Open to administrators and to the
- * user themselves (self-service delegation, see {@link AdminAuthFilter}).
+ * user themselves (self-service delegation, see {@link AdminAuthFilter}), unless the user's class of service denies
+ * delegation (ADR 0016: 403 for a PUT that gives anything; taking grants back stays possible).
  */
 @Path("users/{address}/grants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +34,12 @@ public class GrantResource {
 
     @Inject
     DelegationService delegation;
+
+    @Inject
+    ClassOfServiceService classesOfService;
+
+    @Context
+    HttpServletRequest request;
 
     @GET
     public List<GrantView> given(@PathParam("address") String owner) {
@@ -56,6 +66,14 @@ public class GrantResource {
     public GrantView set(@PathParam("address") String owner, @PathParam("grantee") String grantee,
             GrantChange body) {
         GrantChange b = body == null ? new GrantChange(null, null, null) : body;
+        boolean grants = b.access() != null && !b.access().strip().equalsIgnoreCase("NONE")
+                || Boolean.TRUE.equals(b.sendAs()) || Boolean.TRUE.equals(b.sendOnBehalf());
+        // ADR 0016: a user whose class of service denies delegation may take grants back but give none himself;
+        // an administrator still may give them for him.
+        if (grants && request.getAttribute(AdminAuthFilter.ADMIN_PROPERTY) == null
+                && !classesOfService.mayDelegate(owner)) {
+            throw StoreException.forbidden("your class of service does not allow delegating your mailbox");
+        }
         return delegation.set(owner, grantee, b.access(), b.sendAs(), b.sendOnBehalf());
     }
 

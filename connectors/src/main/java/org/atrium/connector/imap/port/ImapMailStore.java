@@ -58,6 +58,14 @@ public interface ImapMailStore {
     }
 
     /**
+     * Whether the shared namespace {@link #PUBLIC_FOLDERS} exists for the account (ADR 0016: a class of service may
+     * deny it); NAMESPACE (RFC 2342 §5) leaves it out when not. The store hides and refuses the folders themselves.
+     */
+    default boolean publicFoldersVisible(String account) {
+        return true;
+    }
+
+    /**
      * Every folder the account may see (its own, then other users' and public folders it has the {@code l} right
      * on, with the names above them as not selectable), INBOX first, then by path (RFC 3501 §6.3.8 LIST reads this).
      */

@@ -63,7 +63,8 @@ public class DefaultClassOfServiceService implements ClassOfServiceService {
     @Override
     public ClassOfServiceView update(String name, ClassOfServiceSpec spec) {
         ClassOfService c = entity(name);
-        ClassOfServiceSpec s = spec == null ? new ClassOfServiceSpec(null, null, null, null, null, null, null, null)
+        ClassOfServiceSpec s = spec == null ? new ClassOfServiceSpec(null, null, null, null, null, null, null, null, null,
+                null)
                 : spec;
         if (s.name() != null && !apply(() -> ClassOfService.normalizeName(s.name())).equals(c.getName())) {
             throw StoreException.invalid("name", "a class of service cannot be renamed; create another one");
@@ -110,6 +111,16 @@ public class DefaultClassOfServiceService implements ClassOfServiceService {
         return Optional.of(name);
     }
 
+    @Override
+    public boolean mayUsePublicFolders(String account) {
+        return account(account).map(Account::mayUsePublicFolders).orElse(true);
+    }
+
+    @Override
+    public boolean mayDelegate(String account) {
+        return account(account).map(Account::mayDelegate).orElse(true);
+    }
+
     /** Applies the spec's settings; INVALID names the field at fault. */
     private static void configure(ClassOfService c, ClassOfServiceSpec s) {
         apply(() -> {
@@ -117,6 +128,7 @@ public class DefaultClassOfServiceService implements ClassOfServiceService {
             c.setQuota(s.quotaBytes(), s.quotaMessages(), s.quotaWarnPercent());
             c.setProtocols(!Boolean.FALSE.equals(s.imap()), !Boolean.FALSE.equals(s.pop3()),
                     !Boolean.FALSE.equals(s.submission()));
+            c.setFeatures(!Boolean.FALSE.equals(s.publicFolders()), !Boolean.FALSE.equals(s.delegation()));
             return c;
         });
     }
@@ -164,13 +176,13 @@ public class DefaultClassOfServiceService implements ClassOfServiceService {
     private ClassOfServiceView view(ClassOfService c) {
         return new ClassOfServiceView(c.getId(), c.getName(), c.getDescription(), c.getQuotaBytes(),
                 c.getQuotaMessages(), c.getQuotaWarnPercent(), c.isImap(), c.isPop3(), c.isSubmission(),
-                c.getCreatedAt(), users(c));
+                c.isPublicFolders(), c.isDelegation(), c.getCreatedAt(), users(c));
     }
 
     private static String summary(ClassOfService c) {
         return "bytes=" + text(c.getQuotaBytes()) + " messages=" + text(c.getQuotaMessages()) + " warn="
                 + text(c.getQuotaWarnPercent()) + " imap=" + c.isImap() + " pop3=" + c.isPop3() + " submission="
-                + c.isSubmission();
+                + c.isSubmission() + " publicFolders=" + c.isPublicFolders() + " delegation=" + c.isDelegation();
     }
 
     private static String text(Object v) {

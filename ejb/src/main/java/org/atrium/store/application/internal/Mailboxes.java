@@ -108,9 +108,13 @@ final class Mailboxes {
 
     /**
      * The public folder store a user sees (ADR 0006): its domain's own tree when there is one, else the
-     * organisation's; empty when neither exists.
+     * organisation's; empty when neither exists, or when the caller's class of service denies public folders
+     * (ADR 0016: then they are neither listed nor reachable by name).
      */
     Optional<Account> publicStore(Account caller) {
+        if (!caller.mayUsePublicFolders()) {
+            return Optional.empty();
+        }
         Optional<Account> domain = em.createQuery("select a from Account a where a.kind = :k and a.domain = :d",
                 Account.class).setParameter("k", AccountKind.PUBLIC_DOMAIN).setParameter("d", caller.getDomain())
                 .getResultStream().findFirst();

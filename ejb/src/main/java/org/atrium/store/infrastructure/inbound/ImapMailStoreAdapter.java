@@ -116,6 +116,12 @@ public class ImapMailStoreAdapter implements ImapMailStore {
         return classesOfService.protocolRefusal(account, ClassOfService.IMAP, clientIp);
     }
 
+    /** ADR 0016: the account's class of service may deny public folders. */
+    @Override
+    public boolean publicFoldersVisible(String account) {
+        return classesOfService.mayUsePublicFolders(account);
+    }
+
     @Override
     public List<FolderInfo> folders(String account) {
         return folders.folders(account).stream().map(ImapMailStoreAdapter::info).toList();
