@@ -78,7 +78,7 @@ public class DefaultFolderAclService implements FolderAclService {
      * ADR 0016: a user whose class of service denies delegation may not give others rights on his own folders (taking
      * rights away stays possible). Public folders are not his to delegate and keep their own rules (ADR 0006).
      */
-    private static void refuseUndelegable(Folder f, Rights.Mode mode, Rights rights) {
+    static void refuseUndelegable(Folder f, Rights.Mode mode, Rights rights) {
         Account owner = f.getOwner();
         if (!owner.getKind().isPublic() && !owner.mayDelegate() && mode != Rights.Mode.REMOVE && !rights.isEmpty()) {
             throw new MailboxRefusal(Reason.NO_PERMISSION, "your class of service does not allow sharing your folders");

@@ -26,8 +26,8 @@ class ClassOfServiceMigrationTest {
                 .locations("classpath:db/migration").load().migrate();
     }
 
-    private static final String PROFILE = "INSERT INTO class_of_service (name, imap, pop3, submission, created_at, "
-            + "version) VALUES ('imap-only', TRUE, FALSE, FALSE, CURRENT_TIMESTAMP, 0)";
+    private static final String PROFILE = "INSERT INTO class_of_service (name, imap, pop3, submission, "
+            + "public_folders, delegation, created_at, version) VALUES ('imap-only', TRUE, FALSE, FALSE, TRUE, TRUE, CURRENT_TIMESTAMP, 0)";
 
     @Test
     void anAssignedProfileCannotBeDeletedAndNamesAreUnique() throws Exception {
