@@ -144,6 +144,54 @@ class ClassOfServiceIT {
         assertEquals(404, AdminClient.asAdmin("GET", "/classes-of-service/" + name, null).status());
     }
 
+    /**
+     * Without public folders the shared namespace is NIL in NAMESPACE (RFC 2342 §5); without delegation the user's
+     * own PUT of a grant is 403 and SETACL on an own folder {@code NO [NOPERM]}, while an administrator still may
+     * grant for him and taking rights back stays possible.
+     */
+    @Test
+    void featuresHidePublicFoldersAndStopSelfServiceDelegation() throws Exception {
+        String name = AdminClient.unique("locked-");
+        AdminClient.Reply created = AdminClient.asAdmin("POST", "/classes-of-service", "{\"name\":"
+                + AdminClient.json(name) + ",\"publicFolders\":false,\"delegation\":false}");
+        assertEquals(201, created.status(), created.toString());
+        String pw = "Pw-" + UUID.randomUUID();
+        String user = AdminClient.newUser("cosfeat", pw);
+        String other = AdminClient.newUser("cosother", "Pw-" + UUID.randomUUID());
+        try (ImapConn imap = ImapConn.login(user, pw)) {
+            assertTrue(imap.ok("NAMESPACE").toString().contains("\"Public Folders/\""), "before the assignment");
+        }
+        AdminClient.Reply selfBefore = AdminClient.call("PUT", "/users/" + user + "/grants/" + other,
+                "{\"access\":\"READ\"}", user, pw);
+        assertEquals(200, selfBefore.status(), selfBefore.toString());
+        assertEquals(204, AdminClient.call("DELETE", "/users/" + user + "/grants/" + other, null, user, pw).status());
+
+        assertEquals(200, AdminClient.asAdmin("PUT", "/users/" + user + "/class-of-service",
+                "{\"name\":" + AdminClient.json(name) + "}").status());
+        try (ImapConn imap = ImapConn.login(user, pw)) {
+            ImapConn.Response ns = imap.ok("NAMESPACE");
+            assertFalse(ns.toString().contains("Public Folders"), ns.toString());
+            assertTrue(ns.toString().contains("NIL"), ns.toString());
+            ImapConn.Response list = imap.ok("LIST \"\" \"Public Folders/*\"");
+            assertTrue(list.matching("\\* LIST .*").isEmpty(), list.toString());
+            imap.ok("CREATE Shared" + name);
+            ImapConn.Response acl = imap.cmd("SETACL Shared" + name + " " + ImapConn.quote(other) + " lr");
+            assertFalse(acl.ok(), acl.toString());
+            assertTrue(acl.tagged().contains("[NOPERM]"), acl.tagged());
+        }
+        AdminClient.Reply self = AdminClient.call("PUT", "/users/" + user + "/grants/" + other,
+                "{\"access\":\"READ\"}", user, pw);
+        assertEquals(403, self.status(), self.toString());
+        AdminClient.Reply byAdmin = AdminClient.asAdmin("PUT", "/users/" + user + "/grants/" + other,
+                "{\"access\":\"READ\"}");
+        assertEquals(200, byAdmin.status(), byAdmin.toString());
+        assertEquals(204, AdminClient.call("DELETE", "/users/" + user + "/grants/" + other, null, user, pw).status(),
+                "taking a grant back stays possible");
+
+        assertEquals(200, AdminClient.asAdmin("PUT", "/users/" + user + "/class-of-service", "{}").status());
+        assertEquals(204, AdminClient.asAdmin("DELETE", "/classes-of-service/" + name, null).status());
+    }
+
     // ---- helpers ----
 
     private static Processes.Result atrium(String... args) throws Exception {

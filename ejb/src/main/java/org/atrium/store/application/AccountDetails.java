@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * An account with its quota and mailbox usage, for administrators (issue #6): the fields of {@link AccountView}, the
- * account's own quota values (null: not set), the effective limits after the chain account, class of service, domain, server default
- * (null: unlimited; RFC 9208 §5 STORAGE in octets here, MESSAGE as a count), and the usage of all its folders.
+ * account's own quota values (null: not set), the effective limits after the chain account, class of service,
+ * domain, server default (null: unlimited; RFC 9208 §5 STORAGE in octets here, MESSAGE as a count), and the usage of
+ * all its folders.
  *
  * @param overWarning whether usage of a limited resource reached {@code effectiveWarnPercent} of its limit
  * @param classOfService the name of the account's class of service (ADR 0016), or null

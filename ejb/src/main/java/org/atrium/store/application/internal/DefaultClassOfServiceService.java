@@ -63,9 +63,8 @@ public class DefaultClassOfServiceService implements ClassOfServiceService {
     @Override
     public ClassOfServiceView update(String name, ClassOfServiceSpec spec) {
         ClassOfService c = entity(name);
-        ClassOfServiceSpec s = spec == null ? new ClassOfServiceSpec(null, null, null, null, null, null, null, null, null,
-                null)
-                : spec;
+        ClassOfServiceSpec s = spec != null ? spec
+                : new ClassOfServiceSpec(null, null, null, null, null, null, null, null, null, null);
         if (s.name() != null && !apply(() -> ClassOfService.normalizeName(s.name())).equals(c.getName())) {
             throw StoreException.invalid("name", "a class of service cannot be renamed; create another one");
         }

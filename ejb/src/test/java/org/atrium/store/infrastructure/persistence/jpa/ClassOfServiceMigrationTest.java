@@ -27,7 +27,8 @@ class ClassOfServiceMigrationTest {
     }
 
     private static final String PROFILE = "INSERT INTO class_of_service (name, imap, pop3, submission, "
-            + "public_folders, delegation, created_at, version) VALUES ('imap-only', TRUE, FALSE, FALSE, TRUE, TRUE, CURRENT_TIMESTAMP, 0)";
+            + "public_folders, delegation, created_at, version) "
+            + "VALUES ('imap-only', TRUE, FALSE, FALSE, TRUE, TRUE, CURRENT_TIMESTAMP, 0)";
 
     @Test
     void anAssignedProfileCannotBeDeletedAndNamesAreUnique() throws Exception {
