@@ -245,6 +245,7 @@ class ConsoleIT {
         screenshot("dashboard-charts");
         visit("domains.xhtml", "Domains");
         visit("users.xhtml", "Users");
+        visit("classes-of-service.xhtml", "Classes of service");
         visit("groups.xhtml", "Groups");
         visit("folders.xhtml", "Public folders");
         visit("queue.xhtml", "Outbound queue");

@@ -29,8 +29,14 @@ final class Namespaces {
      * each kind, each prefix ending with the delimiter so that a client can LIST {@code prefix%} at once.
      */
     static String response() {
+        return response(true);
+    }
+
+    /** As {@link #response()}; without {@code shared} the shared namespace is NIL (RFC 2342 §5: none). */
+    static String response(boolean shared) {
         return "NAMESPACE ((\"\" " + delimiter() + ")) ((" + ImapResponses.quote(OTHER_USERS_PREFIX) + " "
-                + delimiter() + ")) ((" + ImapResponses.quote(PUBLIC_FOLDERS_PREFIX) + " " + delimiter() + "))";
+                + delimiter() + ")) " + (shared ? "((" + ImapResponses.quote(PUBLIC_FOLDERS_PREFIX) + " "
+                + delimiter() + "))" : "NIL");
     }
 
     private static String delimiter() {

@@ -16,6 +16,17 @@ public interface MaildropPort {
     Optional<String> authenticate(String user, String password, String clientIp);
 
     /**
+     * Asked after a successful {@link #authenticate}: whether the account may not use this protocol (ADR 0016, a
+     * class of service without it). A refusal is no password failure: it is neither throttled nor counted.
+     *
+     * @param account the canonical address authenticate returned
+     * @return why the login is refused (the class of service's name), or empty when it may go on
+     */
+    default Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens the account's maildrop (its INBOX) for exclusive use (RFC 1939 §8: the server acquires an exclusive-access
      * lock on entering the TRANSACTION state).
      *

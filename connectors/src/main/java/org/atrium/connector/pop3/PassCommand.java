@@ -16,6 +16,9 @@ import java.util.Optional;
  * cannot get a second guess in during the pause. The cost is one parked worker per failing connection, which the
  * failure limit bounds.
  *
+ * <p>A right password for an account whose class of service does not allow POP3 (ADR 0016) is answered
+ * {@link #PROTOCOL_REFUSED}, at once and without counting a failure: the user proved who he is.
+ *
  * <p>Once identified, the maildrop is opened and locked (RFC 1939 §8); if another session holds it the reply is
  * {@code [IN-USE]} (RFC 2449 §8.1.2) and the session stays in AUTHORIZATION, as it does when the store fails
  * ({@code [SYS/TEMP]}, RFC 3206 §4). PASS consumes the pending USER whatever the outcome, so every attempt names
@@ -24,6 +27,9 @@ import java.util.Optional;
 final class PassCommand implements Pop3Command {
 
     static final String AUTH_FAILED = "-ERR [AUTH] invalid user name or password";
+
+    /** The password is right but the account's class of service does not allow POP3 (ADR 0016; RFC 3206 §5). */
+    static final String PROTOCOL_REFUSED = "-ERR [AUTH] POP3 access is not enabled for this account";
 
     @Override
     public String verb() {
@@ -61,6 +67,20 @@ final class PassCommand implements Pop3Command {
         }
         if (account.isEmpty()) {
             fail(session, name);
+            return;
+        }
+        Optional<String> refusal;
+        try {
+            refusal = session.port().loginRefusal(account.get(), ip);
+        } catch (RuntimeException e) {
+            session.event(Level.WARNING, "login unavailable for user=" + loggable(name) + ": " + e);
+            session.reply("-ERR [SYS/TEMP] authentication temporarily unavailable");
+            return;
+        }
+        if (refusal.isPresent()) {
+            session.event(Level.INFO, "login refused: protocol not allowed by class of service "
+                    + loggable(refusal.get()) + " user=" + loggable(name) + " account=" + loggable(account.get()));
+            session.reply(PROTOCOL_REFUSED);
             return;
         }
 

@@ -19,6 +19,8 @@ import org.atrium.connector.net.Line;
  * with {@code *}; {@code 501 5.5.2} for a response that is not base64 (§4); {@code 454 4.7.0} when the store cannot
  * decide now; {@code 502 5.5.1} on the MX listener, which offers no AUTH. An authorization identity other than the
  * authentication identity (PLAIN's authzid, RFC 4616 §2) is refused with 535: proxy authorization is not offered.
+ * Right credentials of an account whose class of service does not allow submission (ADR 0016) get 535 5.7.8 at
+ * once, with a text that says so, and count as no failure.
  *
  * <p>The log line says mechanism, login and outcome; neither the password nor the base64 responses are ever logged.
  */
@@ -148,8 +150,11 @@ final class AuthCommand implements SmtpCommand {
             return;
         }
         Optional<String> user;
+        Optional<String> refusal;
         try {
             user = session.intake().authenticate(login.strip(), password, session.connection().remoteIp());
+            refusal = user == null || user.isEmpty() ? Optional.empty()
+                    : session.intake().loginRefusal(user.get(), session.connection().remoteIp());
         } catch (RuntimeException e) {
             session.log(Level.ERROR, "auth-failed", "mechanism=" + mechanism + " login=" + shown(login)
                     + " reason=store-error outcome=454", e);
@@ -160,6 +165,14 @@ final class AuthCommand implements SmtpCommand {
             session.log(Level.INFO, "auth-failed", "mechanism=" + mechanism + " login=" + shown(login)
                     + " outcome=535");
             session.reply(535, "5.7.8", "Authentication credentials invalid");
+            return;
+        }
+        if (refusal != null && refusal.isPresent()) {
+            // ADR 0016: the credentials are right, the account's class of service does not allow SMTP AUTH
+            session.log(Level.INFO, "auth-refused", "mechanism=" + mechanism + " login=" + shown(login)
+                    + " reason=protocol-not-allowed class-of-service=" + shown(refusal.get()) + " outcome=535");
+            session.reply(535, "5.7.8", "Authentication succeeded but mail submission is not enabled for this "
+                    + "account");
             return;
         }
         session.authenticated(user.get());

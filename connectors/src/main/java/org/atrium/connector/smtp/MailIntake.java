@@ -24,6 +24,17 @@ public interface MailIntake {
     Optional<String> authenticate(String login, String password, String clientIp);
 
     /**
+     * Asked after a successful {@link #authenticate}: whether the account may not use this protocol (ADR 0016, a
+     * class of service without it). A refusal is no password failure: it is neither throttled nor counted.
+     *
+     * @param account the canonical address authenticate returned
+     * @return why the login is refused (the class of service's name), or empty when it may go on
+     */
+    default Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code user} may give {@code address} as MAIL FROM on submission (RFC 6409 §6.1, issue #4): its own
      * address, one of its aliases, or an address of an owner who granted it send-as or send-on-behalf (ADR 0006).
      *

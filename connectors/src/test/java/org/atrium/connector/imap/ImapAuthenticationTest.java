@@ -44,6 +44,20 @@ class ImapAuthenticationTest {
     }
 
     @Test
+    void protocolRefusedByClassOfServiceIsContactAdminRfc5530() {
+        store.refusedByProfile.put("alice", "pop-only");
+        assertEquals(List.of("a1 NO [CONTACTADMIN] IMAP access is not enabled for this account"),
+                c.send("a1 LOGIN alice secret"));
+        assertEquals(List.of("a2 NO [CONTACTADMIN] IMAP access is not enabled for this account"),
+                c.send("a2 AUTHENTICATE PLAIN " + plain("", "alice", "secret")));
+        assertEquals(List.of("a3 BAD SELECT is not valid in not authenticated state"), c.send("a3 SELECT INBOX"));
+        assertEquals(List.of("a4 NO [AUTHENTICATIONFAILED] Authentication failed"), c.send("a4 LOGIN alice wrong"),
+                "a wrong password says nothing about the profile");
+        store.refusedByProfile.clear();
+        assertEquals(List.of("a5 OK [CAPABILITY " + caps + "] LOGIN completed"), c.send("a5 LOGIN alice secret"));
+    }
+
+    @Test
     void storeOutageDuringLoginIsUnavailable() {
         store.failure = new IllegalStateException("directory down");
         assertEquals(List.of("a1 NO [UNAVAILABLE] Authentication service unavailable, try again later"),

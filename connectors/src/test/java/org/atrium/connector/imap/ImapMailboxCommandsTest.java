@@ -267,6 +267,13 @@ class ImapMailboxCommandsTest {
     }
 
     @Test
+    void namespaceWithoutPublicFoldersHasNoSharedNamespace() {
+        store.withoutPublicFolders.add("alice");
+        assertEquals(List.of("* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\")) NIL",
+                "a1 OK NAMESPACE completed"), c.send("a1 NAMESPACE"));
+    }
+
+    @Test
     void idRfc2971() {
         assertEquals(List.of("* ID (\"name\" \"Atrium\" \"version\" \"0.1\")", "a1 OK ID completed"),
                 c.send("a1 ID (\"name\" \"Thunderbird\" \"version\" \"128\")"));

@@ -223,6 +223,22 @@ public final class InMemoryMailStore implements ImapMailStore {
         ws.forEach(Runnable::run);
     }
 
+    /** Accounts whose class of service refuses this protocol (ADR 0016), with the profile's name. */
+    final java.util.Map<String, String> refusedByProfile = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.ofNullable(refusedByProfile.get(account));
+    }
+
+    /** Accounts without public folders (ADR 0016). */
+    final Set<String> withoutPublicFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean publicFoldersVisible(String account) {
+        return !withoutPublicFolders.contains(account);
+    }
+
     @Override
     public synchronized Optional<String> authenticate(String user, String password, String clientIp) {
         check();

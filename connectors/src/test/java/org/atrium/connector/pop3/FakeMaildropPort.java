@@ -22,6 +22,14 @@ final class FakeMaildropPort implements MaildropPort {
         return md;
     }
 
+    /** Accounts whose class of service refuses this protocol (ADR 0016), with the profile's name. */
+    final java.util.Map<String, String> refusedByProfile = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.ofNullable(refusedByProfile.get(account));
+    }
+
     @Override
     public Optional<String> authenticate(String user, String password, String clientIp) {
         if (authFailure != null) {

@@ -131,6 +131,21 @@ class Pop3SessionTest {
     }
 
     @Test
+    void protocolRefusedByClassOfServiceIsAuthWithoutCountingAFailureRfc3206() {
+        c.drain();
+        port.refusedByProfile.put("alice", "imap-only");
+        for (int i = 0; i < 4; i++) {
+            assertEquals("-ERR [AUTH] POP3 access is not enabled for this account", c.login("alice", "secret"));
+        }
+        assertFalse(c.out.closed(), "refusals are no password failures: the connection stays open");
+        assertEquals(0, alice.opens, "the maildrop is not opened");
+        assertEquals(List.of(Pop3Session.WRONG_STATE), c.send("STAT"), "still in AUTHORIZATION");
+        assertEquals(PassCommand.AUTH_FAILED, c.login("alice", "wrong"), "a wrong password is still a failure");
+        port.refusedByProfile.remove("alice");
+        assertTrue(c.login("alice", "secret").startsWith("+OK 3 messages"));
+    }
+
+    @Test
     void failedLoginIsDelayed() {
         Pop3Harness slow = new Pop3Harness(port, new Pop3Settings("h.example", 600, 255, 40, 3, 60, "Atrium"));
         slow.drain();

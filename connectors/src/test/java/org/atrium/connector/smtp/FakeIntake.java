@@ -46,6 +46,14 @@ final class FakeIntake implements MailIntake {
     final Set<String> sendAs = Set.of("alice@atrium.test>bob@atrium.test");
     final Set<String> sendOnBehalf = Set.of("alice@atrium.test>carol@atrium.test");
 
+    /** Accounts whose class of service refuses this protocol (ADR 0016), with the profile's name. */
+    final java.util.Map<String, String> refusedByProfile = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.ofNullable(refusedByProfile.get(account));
+    }
+
     @Override
     public Optional<String> authenticate(String login, String password, String clientIp) {
         authTried.add(login);

@@ -175,6 +175,25 @@ class SmtpSubmissionTest {
     }
 
     @Test
+    void submissionRefusedByClassOfServiceIs535AndLeavesTheSessionUnauthenticated() {
+        SmtpHarness h = secure();
+        h.intake.refusedByProfile.put("alice@atrium.test", "imap-only");
+        h.send("EHLO client.test");
+        h.replies();
+        h.send("AUTH PLAIN " + b64("\0alice@atrium.test\0secret"));
+        assertEquals("535 5.7.8 Authentication succeeded but mail submission is not enabled for this account",
+                h.reply());
+        assertNull(h.session.authenticatedUser());
+        h.send("MAIL FROM:<alice@atrium.test>");
+        assertEquals("530 5.7.0 Authentication required", h.reply());
+        h.send("AUTH PLAIN " + b64("\0alice@atrium.test\0wrong"));
+        assertEquals("535 5.7.8 Authentication credentials invalid", h.reply(), "wrong password: the usual answer");
+        h.intake.refusedByProfile.clear();
+        h.send("AUTH PLAIN " + b64("\0alice@atrium.test\0secret"));
+        assertEquals("235 2.7.0 Authentication successful", h.reply());
+    }
+
+    @Test
     void longInitialResponseAndAuthParameter() {
         SmtpHarness h = secure();
         h.send("EHLO client.test");

@@ -81,6 +81,11 @@ public class Account {
     @Column(name = "quota_warn_percent")
     private Integer quotaWarnPercent;
 
+    /** The account's class of service (ADR 0016); null: none. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "cos_id")
+    private ClassOfService classOfService;
+
     @Version
     private long version;
 
@@ -262,6 +267,26 @@ public class Account {
         this.quotaBytes = bytes;
         this.quotaMessages = messages;
         this.quotaWarnPercent = warnPercent;
+    }
+
+    /** The class of service (ADR 0016), or null. */
+    public ClassOfService getClassOfService() {
+        return classOfService;
+    }
+
+    /** Whether the "Public Folders" namespace exists for this user: not when the class of service denies it. */
+    public boolean mayUsePublicFolders() {
+        return classOfService == null || classOfService.isPublicFolders();
+    }
+
+    /** Whether this user may himself give others access to his mailbox: not when the class of service denies it. */
+    public boolean mayDelegate() {
+        return classOfService == null || classOfService.isDelegation();
+    }
+
+    /** Assigns a class of service; null removes the assignment. */
+    public void setClassOfService(ClassOfService classOfService) {
+        this.classOfService = classOfService;
     }
 
     public Instant getLastLoginAt() {

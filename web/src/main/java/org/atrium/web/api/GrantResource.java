@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DelegationService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.DomainAdminService;
@@ -21,8 +22,9 @@ import org.atrium.store.application.StoreException;
 
 /**
  * A user's mailbox grants (ADR 0006): whole-mailbox access and the sending grants. Open to administrators and to the
- * user themselves (self-service delegation, see {@link AdminAuthFilter}), and to the administrators of the owner's
- * domain (ADR 0015), who change only the grants of accounts they may manage.
+ * user themselves (self-service delegation, see {@link AdminAuthFilter}) unless the user's class of service denies
+ * delegation (ADR 0016: 403 for a PUT that gives anything; taking grants back stays possible), and to the
+ * administrators of the owner's domain (ADR 0015), who change only the grants of accounts they may manage.
  */
 @DomainScoped
 @Path("users/{address}/grants")
@@ -42,6 +44,9 @@ public class GrantResource {
 
     @Inject
     DomainAdminService domainAdmins;
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     @Context
     HttpServletRequest request;
@@ -87,6 +92,14 @@ public class GrantResource {
             GrantChange body) {
         requireWriter(owner);
         GrantChange b = body == null ? new GrantChange(null, null, null) : body;
+        boolean grants = b.access() != null && !b.access().strip().equalsIgnoreCase("NONE")
+                || Boolean.TRUE.equals(b.sendAs()) || Boolean.TRUE.equals(b.sendOnBehalf());
+        // ADR 0016: a user whose class of service denies delegation may take grants back but give none himself;
+        // an administrator still may give them for him.
+        if (grants && request.getAttribute(AdminAuthFilter.ADMIN_PROPERTY) == null
+                && !classesOfService.mayDelegate(owner)) {
+            throw StoreException.forbidden("your class of service does not allow delegating your mailbox");
+        }
         return delegation.set(owner, grantee, b.access(), b.sendAs(), b.sendOnBehalf());
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountView;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.DomainAdminService;
 import org.atrium.store.application.NewAccount;
@@ -52,6 +53,10 @@ public class UserResource {
     public record QuotaBody(Long bytes, Long messages, Integer warnPercent) {
     }
 
+    /** {@code {"name": "imap-only"}}; null or absent removes the assignment (ADR 0016). */
+    public record ClassOfServiceName(String name) {
+    }
+
     /** {@code {"alias": "x@example.com"}} */
     public record NewAlias(String alias) {
     }
@@ -61,6 +66,9 @@ public class UserResource {
 
     @Inject
     DomainAdminService domainAdmins;
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     @Context
     HttpServletRequest request;
@@ -114,6 +122,18 @@ public class UserResource {
         requireManageable(address);
         QuotaBody q = body == null ? new QuotaBody(null, null, null) : body;
         return directory.setQuota(address, q.bytes(), q.messages(), q.warnPercent());
+    }
+
+    /**
+     * Assigns a class of service (ADR 0016), or with a null name removes it; 404 for an unknown profile. Global
+     * administrators only: a profile can carry a larger quota than the domain's, which a domain administrator
+     * (ADR 0015) must not hand out.
+     */
+    @PUT
+    @Path("{address}/class-of-service")
+    public AccountDetails classOfService(@PathParam("address") String address, ClassOfServiceName body) {
+        AdminScope.of(request).requireGlobal();
+        return classesOfService.assign(address, body == null ? null : body.name());
     }
 
     @POST

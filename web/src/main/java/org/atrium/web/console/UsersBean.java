@@ -18,6 +18,7 @@ import java.util.Set;
 import org.atrium.store.application.AccountDetails;
 import org.atrium.store.application.AccountPage;
 import org.atrium.store.application.AccountView;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.NewAccount;
 import org.atrium.store.application.StoreException;
@@ -138,13 +139,69 @@ public class UsersBean implements Serializable {
     private String password;
     private transient AccountDetails details; // the dialog's user; the record is not serializable
     private final QuotaForm quota = new QuotaForm();
+    private String classOfService; // the dialog's selection; "" for none
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     /** Opens the details dialog on a user, its quota fields filled with the user's own values. */
     public void select(String user) {
         details = directory.accountDetails(user).orElse(null);
         if (details != null) {
             quota.load(details.quotaBytes(), details.quotaMessages(), details.quotaWarnPercent());
+            classOfService = details.classOfService() == null ? "" : details.classOfService();
         }
+    }
+
+    /** Assigns the dialog's class of service (ADR 0016), or none, as {@code PUT /users/{a}/class-of-service}. */
+    public void saveClassOfService() {
+        if (details == null) {
+            return;
+        }
+        String resource = "/users/" + details.address() + "/class-of-service";
+        String name = classOfService == null || classOfService.isBlank() ? null : classOfService;
+        String fields = "name=" + (name == null ? "null" : name);
+        try {
+            details = classesOfService.assign(details.address(), name);
+            LOG.log(Level.INFO, "console: {0} set the class of service of {1} to {2}", session.getAddress(),
+                    details.address(), name == null ? "none" : name);
+            audit.record(session.getAddress(), "PUT", resource, 200, fields, null);
+            ConsoleMessages.info("Class of service of " + details.address() + " saved.");
+        } catch (StoreException e) {
+            audit.record(session.getAddress(), "PUT", resource, 200, fields, e);
+            ConsoleMessages.refusal(e, "details", Set.of());
+        }
+    }
+
+    /** The names of all classes of service, for the dialog's selector. */
+    public List<String> getClassesOfService() {
+        return classesOfService.classesOfService().stream().map(c -> c.name()).toList();
+    }
+
+    public String getClassOfService() {
+        return classOfService;
+    }
+
+    public void setClassOfService(String classOfService) {
+        this.classOfService = classOfService;
+    }
+
+    /** Where the effective storage limit comes from, for the dialog: "(class of service x)" and so on. */
+    public String getQuotaSource() {
+        return details == null ? "" : quotaSource(details.effectiveQuotaBytesSource(), details.classOfService());
+    }
+
+    static String quotaSource(String source, String classOfService) {
+        if (source == null) {
+            return "";
+        }
+        return switch (source) {
+            case "account" -> "own quota";
+            case "classOfService" -> "class of service " + classOfService;
+            case "domain" -> "domain default";
+            case "server" -> "server default";
+            default -> "no limit";
+        };
     }
 
     /** Saves the dialog's quota as the user's own; the service's refusal shows beside the field it names. */

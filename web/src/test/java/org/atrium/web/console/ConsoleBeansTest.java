@@ -22,6 +22,24 @@ class ConsoleBeansTest {
     }
 
     @Test
+    void quotaSourceInWords() {
+        assertEquals("class of service imap-only", UsersBean.quotaSource("classOfService", "imap-only"));
+        assertEquals("own quota", UsersBean.quotaSource("account", null));
+        assertEquals("domain default", UsersBean.quotaSource("domain", null));
+        assertEquals("server default", UsersBean.quotaSource("server", null));
+        assertEquals("no limit", UsersBean.quotaSource("none", null));
+        assertEquals("", UsersBean.quotaSource(null, null));
+    }
+
+    @Test
+    void classOfServiceAccessInWords() {
+        assertEquals("IMAP, public folders", ClassesOfServiceBean.access(true, false, false, true, false));
+        assertEquals("IMAP, POP3, SMTP submission, public folders, delegation",
+                ClassesOfServiceBean.access(true, true, true, true, true));
+        assertEquals("nothing", ClassesOfServiceBean.access(false, false, false, false, false));
+    }
+
+    @Test
     void usageAgainstItsLimit() {
         assertEquals("12 M (no limit)", UsersBean.usage(12L << 20, null, true));
         assertEquals("512 M of 1 G (50%)", UsersBean.usage(512L << 20, 1L << 30, true));

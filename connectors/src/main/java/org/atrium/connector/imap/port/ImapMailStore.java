@@ -47,6 +47,25 @@ public interface ImapMailStore {
     Optional<String> authenticate(String user, String password, String clientIp);
 
     /**
+     * Asked after a successful {@link #authenticate}: whether the account may not use this protocol (ADR 0016, a
+     * class of service without it). A refusal is no password failure: it is neither throttled nor counted.
+     *
+     * @param account the canonical address authenticate returned
+     * @return why the login is refused (the class of service's name), or empty when it may go on
+     */
+    default Optional<String> loginRefusal(String account, String clientIp) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the shared namespace {@link #PUBLIC_FOLDERS} exists for the account (ADR 0016: a class of service may
+     * deny it); NAMESPACE (RFC 2342 §5) leaves it out when not. The store hides and refuses the folders themselves.
+     */
+    default boolean publicFoldersVisible(String account) {
+        return true;
+    }
+
+    /**
      * Every folder the account may see (its own, then other users' and public folders it has the {@code l} right
      * on, with the names above them as not selectable), INBOX first, then by path (RFC 3501 §6.3.8 LIST reads this).
      */

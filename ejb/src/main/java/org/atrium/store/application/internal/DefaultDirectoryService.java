@@ -38,6 +38,7 @@ import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.MailGroup;
 import org.atrium.store.domain.PasswordHash;
 import org.atrium.store.domain.Quota;
+import org.atrium.store.domain.QuotaChain;
 
 /** The directory kept in the database. See {@link DirectoryService}. */
 @Stateless
@@ -772,13 +773,17 @@ public class DefaultDirectoryService implements DirectoryService {
         AccountView v = view(a);
         QuotaUsage u = new Mailboxes(em).usage(a);
         Quota limits = u.limits();
-        int warn = Quota.effectiveWarnPercent(a.getQuotaWarnPercent(), a.getDomain().getQuotaWarnPercent());
+        QuotaChain chain = Mailboxes.quotaChain(a); // ADR 0016: account, class of service, domain, server
+        int warn = chain.effectiveWarnPercent();
         return new AccountDetails(v.id(), v.address(), v.displayName(), v.givenName(), v.surname(), v.department(),
                 v.title(), v.phone(), v.office(), v.admin(), v.enabled(), v.aliases(), v.createdAt(), v.lastLoginAt(),
                 a.getQuotaBytes(), a.getQuotaMessages(), a.getQuotaWarnPercent(),
                 limits.bytesLimit() == Quota.NONE ? null : limits.bytesLimit(),
                 limits.messageLimit() == Quota.NONE ? null : limits.messageLimit(), warn, u.bytes(), u.messages(),
-                limits.overWarning(u.bytes(), u.messages(), warn));
+                limits.overWarning(u.bytes(), u.messages(), warn),
+                a.getClassOfService() == null ? null : a.getClassOfService().getName(),
+                chain.bytes().source().label(), chain.messages().source().label(),
+                chain.warnPercent().source().label());
     }
 
     private DomainView view(Domain d, long users) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.atrium.store.application.FolderAclService;
 import org.atrium.store.application.MailboxRefusal;
 import org.atrium.store.application.MailboxRefusal.Reason;
+import org.atrium.store.domain.Account;
 import org.atrium.store.domain.AccountKind;
 import org.atrium.store.domain.Folder;
 import org.atrium.store.domain.FolderAcl;
@@ -42,6 +43,7 @@ public class DefaultFolderAclService implements FolderAclService {
     @Override
     public void change(String account, String path, String identifier, Rights.Mode mode, Rights rights) {
         Folder f = administered(account, path);
+        refuseUndelegable(f, mode, rights);
         String id = identifier(f, identifier, true);
         FolderAcl entry = em.find(FolderAcl.class, new FolderAcl.Key(f.getId(), id));
         Rights now = (entry == null ? Rights.NONE : entry.getRights()).apply(mode, rights);
@@ -70,6 +72,17 @@ public class DefaultFolderAclService implements FolderAclService {
     @Override
     public Rights myRights(String account, String path) {
         return new Mailboxes(em).reach(account, path).access().rights();
+    }
+
+    /**
+     * ADR 0016: a user whose class of service denies delegation may not give others rights on his own folders (taking
+     * rights away stays possible). Public folders are not his to delegate and keep their own rules (ADR 0006).
+     */
+    static void refuseUndelegable(Folder f, Rights.Mode mode, Rights rights) {
+        Account owner = f.getOwner();
+        if (!owner.getKind().isPublic() && !owner.mayDelegate() && mode != Rights.Mode.REMOVE && !rights.isEmpty()) {
+            throw new MailboxRefusal(Reason.NO_PERMISSION, "your class of service does not allow sharing your folders");
+        }
     }
 
     private Folder administered(String account, String path) {

@@ -24,6 +24,7 @@ import org.atrium.store.domain.FolderPath;
 import org.atrium.store.domain.Keywords;
 import org.atrium.store.domain.MailItem;
 import org.atrium.store.domain.Quota;
+import org.atrium.store.domain.QuotaChain;
 
 /**
  * Look-ups and steps the folder and message services share, within the caller's transaction: resolving a caller's
@@ -107,9 +108,13 @@ final class Mailboxes {
 
     /**
      * The public folder store a user sees (ADR 0006): its domain's own tree when there is one, else the
-     * organisation's; empty when neither exists.
+     * organisation's; empty when neither exists, or when the caller's class of service denies public folders
+     * (ADR 0016: then they are neither listed nor reachable by name).
      */
     Optional<Account> publicStore(Account caller) {
+        if (!caller.mayUsePublicFolders()) {
+            return Optional.empty();
+        }
         Optional<Account> domain = em.createQuery("select a from Account a where a.kind = :k and a.domain = :d",
                 Account.class).setParameter("k", AccountKind.PUBLIC_DOMAIN).setParameter("d", caller.getDomain())
                 .getResultStream().findFirst();
@@ -314,10 +319,17 @@ final class Mailboxes {
         return new QuotaUsage(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), limits);
     }
 
-    /** The limits that apply to an account: its own, else its domain's, else the server default. */
+    /**
+     * The limits that apply to an account, per field: its own, else its class of service's (ADR 0016), else its
+     * domain's, else the server default.
+     */
     static Quota limits(Account account) {
-        return Quota.effective(account.getQuotaBytes(), account.getQuotaMessages(),
-                account.getDomain().getQuotaBytes(), account.getDomain().getQuotaMessages(), defaultQuotaBytes());
+        return quotaChain(account).limits();
+    }
+
+    /** The quota chain of an account, with where each value comes from. */
+    static QuotaChain quotaChain(Account account) {
+        return QuotaChain.of(account, account.getClassOfService(), defaultQuotaBytes());
     }
 
     /** Refuses with OVER_QUOTA unless the account can take {@code bytes} more in {@code messages} more messages. */

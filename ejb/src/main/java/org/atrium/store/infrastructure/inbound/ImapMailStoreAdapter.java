@@ -36,6 +36,7 @@ import org.atrium.connector.imap.port.SelectedFolder;
 import org.atrium.connector.imap.port.StoreResult;
 import org.atrium.connector.mime.ParsedMessage;
 import org.atrium.store.application.ContentSummary;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.FolderAclService;
 import org.atrium.store.application.FolderChangeNotifier;
@@ -48,6 +49,7 @@ import org.atrium.store.application.MessageService.ItemState;
 import org.atrium.store.application.internal.BlobStoreHolder;
 import org.atrium.store.application.internal.LoginFailures;
 import org.atrium.store.domain.BlobStore.BlobRef;
+import org.atrium.store.domain.ClassOfService;
 import org.atrium.store.domain.FlagMode;
 import org.atrium.store.domain.Quota;
 import org.atrium.store.domain.Rights;
@@ -71,6 +73,9 @@ public class ImapMailStoreAdapter implements ImapMailStore {
 
     @Inject
     DirectoryService directory;
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     @Inject
     FolderService folders;
@@ -103,6 +108,18 @@ public class ImapMailStoreAdapter implements ImapMailStore {
             loginFailures.failAndWait(user);
         }
         return account;
+    }
+
+    /** ADR 0016: the account's class of service may not allow this protocol. */
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return classesOfService.protocolRefusal(account, ClassOfService.IMAP, clientIp);
+    }
+
+    /** ADR 0016: the account's class of service may deny public folders. */
+    @Override
+    public boolean publicFoldersVisible(String account) {
+        return classesOfService.mayUsePublicFolders(account);
     }
 
     @Override

@@ -15,9 +15,11 @@ import org.atrium.connector.pop3.Maildrop;
 import org.atrium.connector.pop3.MaildropBusyException;
 import org.atrium.connector.pop3.MaildropEntry;
 import org.atrium.connector.pop3.MaildropPort;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.MailboxService;
 import org.atrium.store.application.MessageRef;
+import org.atrium.store.domain.ClassOfService;
 
 /**
  * The store's side of the POP3 port: the INBOX as a maildrop, locked by a lease on the account row (RFC 1939 §8), so
@@ -38,11 +40,20 @@ public class Pop3MaildropAdapter implements MaildropPort {
     DirectoryService directory;
 
     @Inject
+    ClassOfServiceService classesOfService;
+
+    @Inject
     MailboxService mailboxes;
 
     @Override
     public Optional<String> authenticate(String user, String password, String clientIp) {
         return directory.authenticate(user, password, clientIp, "pop3").map(a -> a.address());
+    }
+
+    /** ADR 0016: the account's class of service may not allow this protocol. */
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return classesOfService.protocolRefusal(account, ClassOfService.POP3, clientIp);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.atrium.connector.smtp.MessageData;
 import org.atrium.connector.smtp.RecipientCheck;
 import org.atrium.store.application.ContentSummary;
 import org.atrium.store.application.DelegationService;
+import org.atrium.store.application.ClassOfServiceService;
 import org.atrium.store.application.DirectoryService;
 import org.atrium.store.application.GrantView;
 import org.atrium.store.application.IncomingMessage;
@@ -36,6 +37,7 @@ import org.atrium.store.application.internal.LoginFailures;
 import org.atrium.store.application.internal.Route;
 import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.BlobStore.BlobRef;
+import org.atrium.store.domain.ClassOfService;
 
 /**
  * The store's side of the SMTP port {@link MailIntake}.
@@ -61,6 +63,9 @@ public class SmtpIntakeAdapter implements MailIntake {
 
     @Inject
     DirectoryService directory;
+
+    @Inject
+    ClassOfServiceService classesOfService;
 
     @Inject
     GroupCommit groupCommit;
@@ -91,6 +96,12 @@ public class SmtpIntakeAdapter implements MailIntake {
             loginFailures.failAndWait(login);
         }
         return account;
+    }
+
+    /** ADR 0016: the account's class of service may not allow this protocol. */
+    @Override
+    public Optional<String> loginRefusal(String account, String clientIp) {
+        return classesOfService.protocolRefusal(account, ClassOfService.SUBMISSION, clientIp);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.atrium.store.domain.Account;
+import org.atrium.store.domain.ClassOfService;
 import org.atrium.store.domain.AuditEvent;
 import org.atrium.store.domain.Domain;
 import org.atrium.store.domain.DomainAlias;
@@ -90,7 +91,8 @@ class MigrationSchemaTest {
                     ExpungedItem.class, FolderAcl.class, ItemSeen.class, FolderSubscription.class,
                     FolderAddress.class, AuditEvent.class, Domain.class, DomainAlias.class, InboundMessage.class,
                     InboundRecipient.class, OutboundMessage.class, OutboundRecipient.class, TrackingEvent.class,
-                    org.atrium.store.domain.Contact.class, org.atrium.store.domain.ResourceInfo.class)) {
+                    org.atrium.store.domain.Contact.class, org.atrium.store.domain.ResourceInfo.class,
+                    ClassOfService.class)) {
                 assertTrue(entity.isAnnotationPresent(Entity.class));
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> actual = columns(c, table);
