@@ -95,9 +95,11 @@ public class GrantResource {
         boolean grants = b.access() != null && !b.access().strip().equalsIgnoreCase("NONE")
                 || Boolean.TRUE.equals(b.sendAs()) || Boolean.TRUE.equals(b.sendOnBehalf());
         // ADR 0016: a user whose class of service denies delegation may take grants back but give none himself;
-        // an administrator still may give them for him.
-        if (grants && request.getAttribute(AdminAuthFilter.ADMIN_PROPERTY) == null
-                && !classesOfService.mayDelegate(owner)) {
+        // an administrator (global, or of the owner's domain, ADR 0015) still may give them for him.
+        AdminScope scope = AdminScope.of(request);
+        boolean selfService = !scope.isGlobal() && scope.caller() != null
+                && scope.caller().equalsIgnoreCase(owner.strip());
+        if (grants && selfService && !classesOfService.mayDelegate(owner)) {
             throw StoreException.forbidden("your class of service does not allow delegating your mailbox");
         }
         return delegation.set(owner, grantee, b.access(), b.sendAs(), b.sendOnBehalf());
