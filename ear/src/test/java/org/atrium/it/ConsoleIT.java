@@ -226,7 +226,11 @@ class ConsoleIT {
     private WebElement rowButton(String tableId, String text, String button) {
         String xpath = "//*[@id='" + tableId + "']//tr[contains(., '" + text + "')]//*[self::button or self::a]"
                 + "[substring(@id, string-length(@id) - " + button.length() + ") = ':" + button + "']";
-        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)));
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(xpath)));
+        // In the middle of the window: near its edge a message or the page's footer can lie over the button.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", e);
+        return wait.until(ExpectedConditions.elementToBeClickable(e));
     }
 
     /** Accepts the global confirmation dialog a destructive button opened. */
