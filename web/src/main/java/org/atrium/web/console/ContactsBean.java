@@ -35,6 +35,8 @@ public class ContactsBean implements Serializable {
     private static final Logger LOG = System.getLogger("org.atrium.web.console");
     private static final Set<String> FIELDS = Set.of("address", "domain", "displayName", "company", "phone",
             "mobile", "title", "department");
+    private static final Set<String> EDIT_FIELDS = Set.of("displayName", "company", "phone", "mobile", "title",
+            "department");
 
     /** A contact as the table shows it. */
     public record Row(String address, String displayName, String company, String phone, String domain)
@@ -283,7 +285,7 @@ public class ContactsBean implements Serializable {
             load();
         } catch (StoreException e) {
             audit.record(session.getAddress(), "PUT", resource, 200, fields, e);
-            ConsoleMessages.refusal(e, "editContact", FIELDS);
+            ConsoleMessages.refusal(e, "editContact", EDIT_FIELDS);
         }
     }
 
