@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.atrium.store.application.DirectoryService;
-import org.atrium.store.application.DomainView;
 import org.atrium.store.application.ResourceData;
 import org.atrium.store.application.ResourceService;
 import org.atrium.store.application.ResourceView;
@@ -143,10 +141,10 @@ public class ResourcesBean implements Serializable {
      *
      * @throws jakarta.faces.validator.ValidatorException when it is no address
      */
-    static String addressProblem(Object value, Set<String> hosted, Predicate<String> taken) {
+    static String addressProblem(Object value, Predicate<String> hosted, Predicate<String> taken) {
         String a = ConsoleInput.address(value);
         String domain = ConsoleInput.domainOf(a);
-        if (!hosted.contains(domain)) {
+        if (!hosted.test(domain)) {
             return "Domain " + domain + " is not hosted here.";
         }
         return taken.test(a) ? a + " is taken already." : null;
@@ -154,8 +152,8 @@ public class ResourcesBean implements Serializable {
 
     /** Checks a new resource's address as it is typed. */
     public void validateAddress(FacesContext fc, UIComponent component, Object value) {
-        Set<String> hosted = new TreeSet<>(directory.domains().stream().map(DomainView::name).toList());
-        String problem = addressProblem(value, hosted, a -> resourceService.resource(a).isPresent()
+        String problem = addressProblem(value, d -> directory.domain(d).isPresent(),
+                a -> resourceService.resource(a).isPresent()
                 || directory.account(a).isPresent() || directory.group(a).isPresent());
         if (problem != null) {
             throw ConsoleInput.invalid(problem);
