@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver. An administrator signs in, creates a domain and a user through the pages, and the REST API and IMAP
  * see them; the forms show the server's refusals beside the field; a wrong password is refused on the login page;
  * pages need a signed-in administrator. The issue's scenario: a domain, a user, a group with that user and quotas made
- * in the console, then IMAP logs the user in and mail to the group reaches the user's INBOX over SMTP; every page
+ * in the console, then IMAP logs the user in and mail to the group reaches the user's INBOX over SMTP; a contact
+ * and a room are made in their dialogs and the contact deleted after the confirmation; every page
  * renders its heading (an EL error would not). Screenshots of the dashboard, the user list and each page (also at
  * tablet width) go to {@code ear/target/screenshots/}. Skipped only when chromium or chromedriver is not installed
  * ({@code bin/install-test-deps} installs both).
@@ -251,13 +252,16 @@ class ConsoleIT {
         visit("users.xhtml", "Users");
         visit("classes-of-service.xhtml", "Classes of service");
         visit("groups.xhtml", "Groups");
+        visit("contacts.xhtml", "Contacts");
+        visit("resources.xhtml", "Resources");
         visit("folders.xhtml", "Public folders");
         visit("queue.xhtml", "Outbound queue");
         visit("tracking.xhtml", "Message tracking");
         visit("audit.xhtml", "Audit log");
         // Tablet width: the pages still render (tables scroll or reflow); screenshots show how.
         driver.manage().window().setSize(new Dimension(768, 1000));
-        for (String page : List.of("index", "users", "groups", "folders", "queue", "tracking", "audit")) {
+        for (String page : List.of("index", "users", "groups", "contacts", "resources", "folders", "queue",
+                "tracking", "audit")) {
             driver.get(url(page + ".xhtml"));
             byId("heading");
             screenshot(page + "-768");
@@ -265,7 +269,8 @@ class ConsoleIT {
         // Each menu entry leads to its page.
         driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(url("index.xhtml"));
-        for (String[] entry : new String[][] {{"navGroups", "Groups"}, {"navFolders", "Public folders"},
+        for (String[] entry : new String[][] {{"navGroups", "Groups"}, {"navContacts", "Contacts"},
+                {"navResources", "Resources"}, {"navFolders", "Public folders"},
                 {"navQueue", "Outbound queue"}, {"navTracking", "Message tracking"}, {"navAudit", "Audit log"},
                 {"navDashboard", "Dashboard"}}) {
             // p:linkButton renders its id on a span around the link.
@@ -273,6 +278,79 @@ class ConsoleIT {
                     .click();
             waitForText("heading", entry[1]);
         }
+    }
+
+    /** Chooses an entry of a p:selectOneMenu: its label opens the panel, whose items carry their labels. */
+    private void choose(String menuId, String label) {
+        byId(menuId).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + menuId + "_items']/li[@data-label='"
+                + label + "']"))).click();
+    }
+
+    @Test
+    void contactsAndResources() throws IOException {
+        String domain = AdminClient.unique("book") + ".test";
+        assertEquals(201, AdminClient.asAdmin("POST", "/domains", "{\"name\":" + AdminClient.json(domain) + "}")
+                .status());
+        signIn(ItEnv.admin(), ItEnv.demoPassword());
+        wait.until(ExpectedConditions.urlContains("/admin/index.xhtml"));
+
+        // A contact in the domain's address book; its address is checked as it is typed (outside the hosted ones).
+        String contact = AdminClient.unique("ann") + "@partner-" + AdminClient.unique("p") + ".test";
+        driver.get(url("contacts.xhtml"));
+        byId("contactsForm:newContact").click();
+        type("addContact:address", "ann@" + domain);
+        waitForText("addContact:addressMessage", "hosted here");
+        type("addContact:address", contact);
+        wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("addContact:addressMessage"),
+                "hosted here"));
+        type("addContact:displayName", "Ann Partner");
+        choose("addContact:domain", domain);
+        type("addContact:company", "Partner Ltd");
+        type("addContact:phone", "+1 555 0100");
+        byId("addContact:create").click();
+        waitForText("contactsForm:messages", "Contact " + contact + " created.");
+        type("contactsForm:search", contact);
+        waitForText("contactsForm:contacts", "Partner Ltd");
+        screenshot("contacts");
+        AdminClient.Reply c = AdminClient.asAdmin("GET", "/contacts/" + contact, null);
+        assertEquals(200, c.status(), c.toString());
+        assertTrue(c.body().contains("Ann Partner") && c.body().contains(domain), c.body());
+        assertAudited("/contacts", 201, "console address=" + contact + " domain=" + domain
+                + " displayName=Ann Partner company=Partner Ltd phone=+1 555 0100");
+
+        // A room in the domain.
+        String room = "room-" + AdminClient.unique("r") + "@" + domain;
+        driver.get(url("resources.xhtml"));
+        byId("resourcesForm:newResource").click();
+        type("addResource:address", room);
+        type("addResource:displayName", "Room Console");
+        type("addResource:capacity", "many");
+        waitForText("addResource:capacityMessage", "Enter a whole number");
+        type("addResource:capacity", "8");
+        wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("addResource:capacityMessage"),
+                "Enter a whole number"));
+        type("addResource:location", "Building A");
+        byId("addResource:create").click();
+        waitForText("resourcesForm:messages", "Resource " + room + " created.");
+        type("resourcesForm:search", domain);
+        waitForText("resourcesForm:resources", room);
+        waitForText("resourcesForm:resources", "Building A");
+        screenshot("resources");
+        AdminClient.Reply r = AdminClient.asAdmin("GET", "/resources/" + room, null);
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.body().contains("\"capacity\":8") && r.body().contains("Room Console"), r.body());
+        assertAudited("/resources", 201, "console address=" + room + " displayName=Room Console type=room capacity=8");
+
+        // The contact goes after the confirmation.
+        driver.get(url("contacts.xhtml"));
+        type("contactsForm:search", contact);
+        waitForText("contactsForm:contacts", contact);
+        rowButton("contactsForm:contacts", contact, "remove").click();
+        confirm();
+        waitForText("contactsForm:messages", "Contact " + contact + " removed.");
+        assertEquals(404, AdminClient.asAdmin("GET", "/contacts/" + contact, null).status());
+        assertAudited("DELETE", "/contacts/" + contact, 204, "console");
     }
 
     @Test
