@@ -7,20 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,13 +204,13 @@ class ClassOfServiceIT {
     private static String pop3Login(String user, String password) throws IOException {
         try (Socket s = new Socket(ItEnv.HOST, ItEnv.pop3())) {
             s.setSoTimeout(30_000);
-            BufferedReader in = reader(s);
+            BufferedReader in = SmtpWire.reader(s);
             assertTrue(in.readLine().startsWith("+OK"));
-            write(s, "USER " + user + "\r\n");
+            SmtpWire.write(s, "USER " + user + "\r\n");
             assertTrue(in.readLine().startsWith("+OK"));
-            write(s, "PASS " + password + "\r\n");
+            SmtpWire.write(s, "PASS " + password + "\r\n");
             String answer = in.readLine();
-            write(s, "QUIT\r\n");
+            SmtpWire.write(s, "QUIT\r\n");
             return answer;
         }
     }
@@ -225,9 +219,9 @@ class ClassOfServiceIT {
     private static String imapLogin(String user, String password) throws IOException {
         try (Socket s = new Socket(ItEnv.HOST, ItEnv.imap())) {
             s.setSoTimeout(30_000);
-            BufferedReader in = reader(s);
+            BufferedReader in = SmtpWire.reader(s);
             assertTrue(in.readLine().startsWith("* OK"));
-            write(s, "a1 LOGIN " + ImapConn.quote(user) + " " + ImapConn.quote(password) + "\r\n");
+            SmtpWire.write(s, "a1 LOGIN " + ImapConn.quote(user) + " " + ImapConn.quote(password) + "\r\n");
             String line;
             do {
                 line = in.readLine();
@@ -235,69 +229,23 @@ class ClassOfServiceIT {
                     throw new IOException("IMAP connection closed during LOGIN");
                 }
             } while (!line.startsWith("a1 "));
-            write(s, "a2 LOGOUT\r\n");
+            SmtpWire.write(s, "a2 LOGOUT\r\n");
             return line;
         }
     }
 
     /** AUTH PLAIN on the implicit-TLS submission port (RFC 8314, RFC 4954): the reply lines. */
     private static List<String> submissionAuth(String user, String password) throws Exception {
-        try (SSLSocket s = implicitTls()) {
-            BufferedReader in = reader(s);
-            assertTrue(reply(in).get(0).startsWith("220 "));
-            write(s, "EHLO cos.example.org\r\n");
-            reply(in);
-            write(s, "AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+        try (SSLSocket s = SmtpWire.implicitTls()) {
+            BufferedReader in = SmtpWire.reader(s);
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("220 "));
+            SmtpWire.write(s, "EHLO cos.example.org\r\n");
+            SmtpWire.reply(in);
+            SmtpWire.write(s, "AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                     .getBytes(StandardCharsets.UTF_8)) + "\r\n");
-            List<String> answer = reply(in);
-            write(s, "QUIT\r\n");
+            List<String> answer = SmtpWire.reply(in);
+            SmtpWire.write(s, "QUIT\r\n");
             return answer;
         }
-    }
-
-    private static SSLSocket implicitTls() throws Exception {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(ItEnv.HOST, ItEnv.submissions());
-        tls.setSoTimeout(20_000);
-        tls.startHandshake();
-        return tls;
-    }
-
-    private static BufferedReader reader(Socket s) throws IOException {
-        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    private static void write(Socket s, String text) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** The lines of one SMTP reply (RFC 5321 §4.2.1). */
-    private static List<String> reply(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("connection closed after " + lines);
-            }
-            lines.add(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return lines;
     }
 }

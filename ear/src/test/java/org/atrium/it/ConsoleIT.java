@@ -234,6 +234,14 @@ class ConsoleIT {
         return wait.until(ExpectedConditions.elementToBeClickable(e));
     }
 
+    /** Clicks a button after scrolling it to the middle of the window (a tall dialog scrolls inside the viewport). */
+    private void click(String id) {
+        WebElement e = byId(id);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", e);
+        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
     /** Accepts the global confirmation dialog a destructive button opened. */
     private void confirm() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirmYes"))).click();
@@ -446,7 +454,7 @@ class ConsoleIT {
         waitForText("details:bytesMessage", "Not a size");
         type("details:bytes", "50M");
         wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("details:bytesMessage"), "Not a size"));
-        byId("details:saveQuota").click();
+        click("details:saveQuota");
         waitForText("details:messages", "Quota of " + address + " saved.");
         waitForText("details:size", "of 50 M");
         screenshot("user-details");

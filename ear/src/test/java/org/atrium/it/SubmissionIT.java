@@ -10,24 +10,14 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,19 +73,19 @@ class SubmissionIT {
     void authBeforeStartTlsIsRefused() throws Exception {
         try (Socket s = new Socket(ItEnv.HOST, ItEnv.submission())) {
             s.setSoTimeout(20_000);
-            BufferedReader in = reader(s);
-            assertTrue(reply(in).get(0).startsWith("220 "));
-            write(s, "EHLO raw.example.org\r\n");
-            List<String> ehlo = reply(in);
+            BufferedReader in = SmtpWire.reader(s);
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("220 "));
+            SmtpWire.write(s, "EHLO raw.example.org\r\n");
+            List<String> ehlo = SmtpWire.reply(in);
             assertTrue(ehlo.stream().anyMatch(l -> l.substring(4).equals("STARTTLS")), ehlo.toString());
             assertFalse(ehlo.stream().anyMatch(l -> l.substring(4).startsWith("AUTH")), ehlo.toString());
-            write(s, "AUTH PLAIN " + plain("someone@atrium.test", "whatever") + "\r\n");
+            SmtpWire.write(s, "AUTH PLAIN " + SmtpWire.plain("someone@atrium.test", "whatever") + "\r\n");
             assertEquals(List.of("538 5.7.11 Encryption required for requested authentication mechanism"),
-                    reply(in));
-            write(s, "MAIL FROM:<someone@atrium.test>\r\n");
-            assertEquals(List.of("530 5.7.0 Authentication required"), reply(in));
-            write(s, "QUIT\r\n");
-            assertTrue(reply(in).get(0).startsWith("221 "));
+                    SmtpWire.reply(in));
+            SmtpWire.write(s, "MAIL FROM:<someone@atrium.test>\r\n");
+            assertEquals(List.of("530 5.7.0 Authentication required"), SmtpWire.reply(in));
+            SmtpWire.write(s, "QUIT\r\n");
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("221 "));
         }
     }
 
@@ -111,21 +101,21 @@ class SubmissionIT {
         String ownerPw = "Pw-" + UUID.randomUUID();
         String owner = AdminClient.newUser("subowner", ownerPw);
         String third = AdminClient.newUser("subthird", "Pw-" + UUID.randomUUID());
-        try (SSLSocket s = implicitTls()) {
-            BufferedReader in = reader(s);
-            assertTrue(reply(in).get(0).startsWith("220 "));
-            write(s, "EHLO raw.example.org\r\n");
-            List<String> ehlo = reply(in);
+        try (SSLSocket s = SmtpWire.implicitTls()) {
+            BufferedReader in = SmtpWire.reader(s);
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("220 "));
+            SmtpWire.write(s, "EHLO raw.example.org\r\n");
+            List<String> ehlo = SmtpWire.reply(in);
             assertTrue(ehlo.contains("250-AUTH PLAIN LOGIN"), ehlo.toString());
             assertFalse(ehlo.contains("250-STARTTLS"), ehlo.toString());
-            write(s, "MAIL FROM:<" + user + ">\r\n");
-            assertEquals(List.of("530 5.7.0 Authentication required"), reply(in));
-            write(s, "AUTH PLAIN " + plain(user, pw + "x") + "\r\n");
-            assertEquals(List.of("535 5.7.8 Authentication credentials invalid"), reply(in));
-            write(s, "AUTH PLAIN " + plain(user, pw) + "\r\n");
-            assertEquals(List.of("235 2.7.0 Authentication successful"), reply(in));
-            write(s, "MAIL FROM:<" + owner + ">\r\n");
-            List<String> refused = reply(in);
+            SmtpWire.write(s, "MAIL FROM:<" + user + ">\r\n");
+            assertEquals(List.of("530 5.7.0 Authentication required"), SmtpWire.reply(in));
+            SmtpWire.write(s, "AUTH PLAIN " + SmtpWire.plain(user, pw + "x") + "\r\n");
+            assertEquals(List.of("535 5.7.8 Authentication credentials invalid"), SmtpWire.reply(in));
+            SmtpWire.write(s, "AUTH PLAIN " + SmtpWire.plain(user, pw) + "\r\n");
+            assertEquals(List.of("235 2.7.0 Authentication successful"), SmtpWire.reply(in));
+            SmtpWire.write(s, "MAIL FROM:<" + owner + ">\r\n");
+            List<String> refused = SmtpWire.reply(in);
             assertEquals(1, refused.size());
             assertTrue(refused.get(0).startsWith("553 5.7.1 "), refused.toString());
 
@@ -133,82 +123,30 @@ class SubmissionIT {
                     "{\"access\":\"NONE\",\"sendAs\":true}");
             assertEquals(2, g.status() / 100, g.toString());
 
-            write(s, "MAIL FROM:<" + owner + ">\r\n");
-            assertEquals(List.of("250 2.1.0 Ok"), reply(in));
-            write(s, "RCPT TO:<" + owner + ">\r\n");
-            assertEquals(List.of("250 2.1.5 Ok"), reply(in));
-            write(s, "DATA\r\n");
-            assertTrue(reply(in).get(0).startsWith("354 "));
-            write(s, "From: <" + third + ">\r\nSubject: forged\r\n\r\nnot mine\r\n.\r\n");
-            List<String> forged = reply(in);
+            SmtpWire.write(s, "MAIL FROM:<" + owner + ">\r\n");
+            assertEquals(List.of("250 2.1.0 Ok"), SmtpWire.reply(in));
+            SmtpWire.write(s, "RCPT TO:<" + owner + ">\r\n");
+            assertEquals(List.of("250 2.1.5 Ok"), SmtpWire.reply(in));
+            SmtpWire.write(s, "DATA\r\n");
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("354 "));
+            SmtpWire.write(s, "From: <" + third + ">\r\nSubject: forged\r\n\r\nnot mine\r\n.\r\n");
+            List<String> forged = SmtpWire.reply(in);
             assertTrue(forged.get(0).startsWith("553 5.7.1 "), forged.toString());
 
-            write(s, "MAIL FROM:<" + owner + ">\r\n");
-            assertEquals(List.of("250 2.1.0 Ok"), reply(in));
-            write(s, "RCPT TO:<" + owner + ">\r\n");
-            assertEquals(List.of("250 2.1.5 Ok"), reply(in));
-            write(s, "DATA\r\n");
-            assertTrue(reply(in).get(0).startsWith("354 "));
-            write(s, "From: Owner <" + owner + ">\r\nSubject: as owner\r\n\r\nsent as the owner\r\n.\r\n");
-            List<String> accepted = reply(in);
+            SmtpWire.write(s, "MAIL FROM:<" + owner + ">\r\n");
+            assertEquals(List.of("250 2.1.0 Ok"), SmtpWire.reply(in));
+            SmtpWire.write(s, "RCPT TO:<" + owner + ">\r\n");
+            assertEquals(List.of("250 2.1.5 Ok"), SmtpWire.reply(in));
+            SmtpWire.write(s, "DATA\r\n");
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("354 "));
+            SmtpWire.write(s, "From: Owner <" + owner + ">\r\nSubject: as owner\r\n\r\nsent as the owner\r\n.\r\n");
+            List<String> accepted = SmtpWire.reply(in);
             assertTrue(accepted.get(0).startsWith("250 2.0.0 "), accepted.toString());
-            write(s, "QUIT\r\n");
-            assertTrue(reply(in).get(0).startsWith("221 "));
+            SmtpWire.write(s, "QUIT\r\n");
+            assertTrue(SmtpWire.reply(in).get(0).startsWith("221 "));
         }
         MailTools.awaitMessages(owner, ownerPw, 1, Duration.ofSeconds(30));
         Thread.sleep(500);
         assertEquals(1, MailTools.pop3Count(owner, ownerPw), "the forged message was not stored");
-    }
-
-    // ---- raw socket helpers ----
-
-    private static String plain(String user, String password) {
-        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static SSLSocket implicitTls() throws Exception {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(ItEnv.HOST, ItEnv.submissions());
-        tls.setSoTimeout(20_000);
-        tls.startHandshake();
-        return tls;
-    }
-
-    private static BufferedReader reader(Socket s) throws IOException {
-        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    private static void write(Socket s, String text) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    /** The lines of one SMTP reply (RFC 5321 §4.2.1: continuation lines have a '-' after the code). */
-    private static List<String> reply(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        String line;
-        do {
-            line = in.readLine();
-            if (line == null) {
-                throw new IOException("connection closed after " + lines);
-            }
-            lines.add(line);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        return lines;
     }
 }
