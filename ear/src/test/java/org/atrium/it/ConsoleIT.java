@@ -522,4 +522,62 @@ class ConsoleIT {
         byId("storage");
         screenshot("dashboard-after");
     }
+
+    /** Ticks a p:selectBooleanCheckbox: its box takes the click, its hidden input shows the state. */
+    private void check(String id) {
+        WebElement box = byId(id).findElement(By.cssSelector(".ui-chkbox-box"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", box);
+        wait.until(ExpectedConditions.elementToBeClickable(box)).click();
+        wait.until(ExpectedConditions.elementSelectionStateToBe(By.id(id + "_input"), true));
+    }
+
+    @Test
+    void mailboxGrants() throws IOException {
+        String owner = AdminClient.newUser("grantowner", "Pw-" + UUID.randomUUID());
+        String grantee = AdminClient.newUser("grantee", "Pw-" + UUID.randomUUID());
+        signIn(ItEnv.admin(), ItEnv.demoPassword());
+        wait.until(ExpectedConditions.urlContains("/admin/index.xhtml"));
+
+        driver.get(url("users.xhtml"));
+        type("usersForm:search", owner);
+        waitForText("usersForm:users", owner);
+        rowButton("usersForm:users", owner, "grants").click();
+        waitForText("grants:grantsOwner", owner);
+        waitForText("grants:grantTable", "No grants.");
+
+        // The grantee is checked as it is typed: not the owner, an existing user.
+        type("grants:grantee", owner);
+        waitForText("grants:granteeMessage", "cannot delegate to themselves");
+        type("grants:grantee", "nobody-" + AdminClient.unique("g") + "@" + ItEnv.DOMAIN);
+        waitForText("grants:granteeMessage", "No user");
+        type("grants:grantee", grantee);
+        wait.until(ExpectedConditions.invisibilityOfElementWithText(By.id("grants:granteeMessage"), "No user"));
+        choose("grants:access", "FULL");
+        check("grants:sendAs");
+        click("grants:saveGrant");
+        waitForText("grants:messages", "Grant to " + grantee + " saved: FULL access, send as.");
+        waitForText("grants:grantTable", grantee);
+        screenshot("user-grants");
+
+        AdminClient.Reply given = AdminClient.asAdmin("GET", "/users/" + owner + "/grants", null);
+        assertEquals(200, given.status(), given.toString());
+        List<Map<String, Object>> grants = Json.array(given.body());
+        assertTrue(grants.stream().anyMatch(g -> grantee.equals(g.get("grantee")) && "FULL".equals(g.get("access"))
+                && Boolean.TRUE.equals(g.get("sendAs")) && Boolean.FALSE.equals(g.get("sendOnBehalf"))),
+                given.body());
+        assertAudited("PUT", "/users/" + owner + "/grants/" + grantee, 200,
+                "console access=FULL sendAs=true sendOnBehalf=false");
+
+        // Removed after the confirmation.
+        rowButton("grants:grantTable", grantee, "removeGrant").click();
+        confirm();
+        waitForText("grants:messages", "Grant to " + grantee + " removed.");
+        waitForText("grants:grantTable", "No grants.");
+        AdminClient.Reply after = AdminClient.asAdmin("GET", "/users/" + owner + "/grants", null);
+        assertEquals(200, after.status(), after.toString());
+        assertTrue(Json.array(after.body()).stream().noneMatch(g -> grantee.equals(g.get("grantee"))),
+                after.body());
+        assertAudited("DELETE", "/users/" + owner + "/grants/" + grantee, 204, "console");
+    }
 }
