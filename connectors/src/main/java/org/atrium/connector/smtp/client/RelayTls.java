@@ -2,6 +2,7 @@ package org.atrium.connector.smtp.client;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -35,18 +36,21 @@ final class RelayTls {
     /** Opportunistic TLS (RFC 7435 §1.3): encrypt whatever the certificate, do not authenticate. */
     private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            // The relay client never accepts connections, so no client certificate is ever to be judged here.
+            throw new CertificateException("the relay client trusts servers only");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            throw new UnsupportedOperationException("client side only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            // The relay client never accepts connections, so no client certificate is ever to be judged here.
+            throw new CertificateException("the relay client trusts servers only");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            throw new UnsupportedOperationException("client side only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            // The relay client never accepts connections, so no client certificate is ever to be judged here.
+            throw new CertificateException("the relay client trusts servers only");
         }
 
         @Override
