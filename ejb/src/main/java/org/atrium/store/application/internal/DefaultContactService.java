@@ -49,15 +49,7 @@ public class DefaultContactService implements ContactService {
 
     @Override
     public ContactView create(ContactData data) {
-        if (data == null || data.address() == null || data.address().isBlank()) {
-            throw StoreException.invalid("address", "address is required");
-        }
-        MailAddress address;
-        try {
-            address = MailAddress.parse(data.address().strip());
-        } catch (IllegalArgumentException e) {
-            throw StoreException.invalid("address", e.getMessage());
-        }
+        MailAddress address = DirectoryEntryRules.address(data == null ? null : data.address());
         if (directory.isLocalDomain(address.domain())) {
             throw StoreException.invalid("address", address + " is in a domain hosted here: create a user, an alias "
                     + "or a group instead of a contact");

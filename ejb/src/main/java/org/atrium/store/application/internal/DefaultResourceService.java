@@ -53,15 +53,7 @@ public class DefaultResourceService implements ResourceService {
 
     @Override
     public ResourceView create(ResourceData data) {
-        if (data == null || data.address() == null || data.address().isBlank()) {
-            throw StoreException.invalid("address", "address is required");
-        }
-        MailAddress address;
-        try {
-            address = MailAddress.parse(data.address().strip());
-        } catch (IllegalArgumentException e) {
-            throw StoreException.invalid("address", e.getMessage());
-        }
+        MailAddress address = DirectoryEntryRules.address(data == null ? null : data.address());
         ResourceInfo.Type type = type(data.type());
         Integer capacity = capacity(data.capacity());
         String location = text("location", data.location());

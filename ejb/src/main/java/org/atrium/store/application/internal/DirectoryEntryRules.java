@@ -3,6 +3,7 @@ package org.atrium.store.application.internal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.atrium.store.application.StoreException;
+import org.atrium.store.domain.MailAddress;
 import org.atrium.store.domain.ResourceInfo;
 
 /**
@@ -25,6 +26,18 @@ final class DirectoryEntryRules {
     }
 
     /** Stripped text, null when blank; INVALID when longer than {@code max} or holding control characters. */
+    /** The required {@code address} field of a new entry, parsed (RFC 5321 §4.1.2); 400 naming the field otherwise. */
+    static MailAddress address(String value) {
+        if (value == null || value.isBlank()) {
+            throw StoreException.invalid("address", "address is required");
+        }
+        try {
+            return MailAddress.parse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw StoreException.invalid("address", e.getMessage());
+        }
+    }
+
     static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
